@@ -1,0 +1,53 @@
+import type { PageQuery } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { type AuditEntry, insertAuditEntry, listAuditEntries } from './audit.repo.ts'
+
+const SECRET_FIELDS = /password|secret|token|key$/i
+
+/** Secrets are never written to the audit log, only that they changed. */
+function redact(changes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(changes).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[changed]' : v]),
+  )
+}
+
+export async function recordAudit(
+  conn: Conn,
+  actor: Actor,
+  action: AuditEntry['action'],
+  entityType: string,
+  entityId: string | null,
+  changes: Record<string, unknown> = {},
+) {
+  await insertAuditEntry(conn, actor.companyId, {
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action,
+    entityType,
+    entityId,
+    changes: redact(changes),
+  })
+}
+
+export async function listAudit(ctx: AppContext, actor: Actor, query: PageQuery) {
+  assertPermission(actor, 'view_audit')
+  const before = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  const rows = await listAuditEntries(ctx.db, actor.companyId, query.limit + 1, before)
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.id],
+    (r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      actor: { userId: r.actor_user_id, label: r.actor_label },
+      action: r.action as AuditEntry['action'],
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      changes: r.changes,
+    }),
+  )
+}

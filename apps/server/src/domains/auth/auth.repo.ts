@@ -1,0 +1,103 @@
+import { sql } from 'kysely'
+import type { Conn } from '../../db/client.ts'
+
+export async function insertSession(
+  conn: Conn,
+  companyId: string,
+  s: { id: string; tokenHash: Buffer; csrfToken: string; userId: string; expiresAt: Date },
+) {
+  await conn
+    .insertInto('sessions')
+    .values({
+      company_id: companyId,
+      id: s.id,
+      token_hash: s.tokenHash,
+      csrf_token: s.csrfToken,
+      user_id: s.userId,
+      expires_at: s.expiresAt,
+    })
+    .execute()
+}
+
+const permissionsOfUser = sql<string[]>`array(select distinct p from user_roles ur
+  join roles r on r.company_id = ur.company_id and r.id = ur.role_id, unnest(r.permissions) p
+  where ur.company_id = u.company_id and ur.user_id = u.id)`
+
+/** A live session of an enabled user, with the user's permissions. */
+export const findSessionByHash = (conn: Conn, companyId: string, tokenHash: Buffer) =>
+  conn
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (j) => j.onRef('u.company_id', '=', 's.company_id').onRef('u.id', '=', 's.user_id'))
+    .where('s.company_id', '=', companyId)
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('u.disabled', '=', false)
+    .where('u.deleted_at', 'is', null)
+    .select(['s.id', 's.csrf_token', 'u.id as user_id', 'u.name', permissionsOfUser.as('permissions')])
+    .executeTakeFirst()
+
+export const findApiKeyByHash = (conn: Conn, companyId: string, keyHash: Buffer) =>
+  conn
+    .selectFrom('api_keys as k')
+    .innerJoin('users as u', (j) => j.onRef('u.company_id', '=', 'k.company_id').onRef('u.id', '=', 'k.user_id'))
+    .where('k.company_id', '=', companyId)
+    .where('k.key_hash', '=', keyHash)
+    .where('u.disabled', '=', false)
+    .where('u.deleted_at', 'is', null)
+    .select(['k.id', 'k.last_used_at', 'u.id as user_id', 'u.name', permissionsOfUser.as('permissions')])
+    .executeTakeFirst()
+
+export async function touchApiKey(conn: Conn, companyId: string, id: string) {
+  await conn
+    .updateTable('api_keys')
+    .set({ last_used_at: sql<Date>`now()` })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function deleteSession(conn: Conn, companyId: string, id: string) {
+  await conn.deleteFrom('sessions').where('company_id', '=', companyId).where('id', '=', id).execute()
+}
+
+export async function deleteUserSessions(conn: Conn, companyId: string, userId: string) {
+  await conn.deleteFrom('sessions').where('company_id', '=', companyId).where('user_id', '=', userId).execute()
+}
+
+export async function deleteExpiredSessions(conn: Conn) {
+  const result = await conn.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst()
+  await conn
+    .deleteFrom('login_failures')
+    .where('window_started_at', '<', sql<Date>`now() - interval '1 day'`)
+    .execute()
+  return Number(result.numDeletedRows)
+}
+
+/** Seconds until `key` may try again, or 0. */
+export async function lockedFor(conn: Conn, keys: string[]): Promise<number> {
+  const row = await conn
+    .selectFrom('login_failures')
+    .where('key', 'in', keys)
+    .where('locked_until', '>', sql<Date>`now()`)
+    .select(sql<number>`ceil(extract(epoch from max(locked_until) - now()))::int`.as('seconds'))
+    .executeTakeFirst()
+  return row?.seconds ?? 0
+}
+
+/** Counts a failure in a sliding window; locks the key once it reaches `limit`. */
+export async function recordFailure(conn: Conn, key: string, limit: number, windowSeconds: number) {
+  const window = sql`make_interval(secs => ${windowSeconds})`
+  await sql`
+    insert into login_failures as f (key, failures, window_started_at)
+    values (${key}, 1, now())
+    on conflict (key) do update set
+      failures = case when f.window_started_at < now() - ${window} then 1 else f.failures + 1 end,
+      window_started_at = case when f.window_started_at < now() - ${window} then now() else f.window_started_at end,
+      locked_until = case
+        when f.window_started_at >= now() - ${window} and f.failures + 1 >= ${limit} then now() + ${window}
+        else f.locked_until end`.execute(conn)
+}
+
+export async function clearFailures(conn: Conn, key: string) {
+  await conn.deleteFrom('login_failures').where('key', '=', key).execute()
+}

@@ -1,0 +1,67 @@
+import { builtinRoles, type Company } from '@tributary/contracts'
+import type { z } from 'zod'
+import type { SignupBody } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import type { Actor } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { AppError, notFound } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { randomSecret } from '../../lib/tokens.ts'
+import { createSession } from '../auth/auth.service.ts'
+import { insertRole } from '../roles/roles.repo.ts'
+import { addUser } from '../users/users.service.ts'
+import * as repo from './companies.repo.ts'
+
+function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '')
+  return slug.length >= 2 ? slug : 'company'
+}
+
+/**
+ * A new tenant with its built-in roles. Later domains add what every company starts with
+ * (the Self-Generated partner company, a first office location) here.
+ */
+export async function createCompany(
+  conn: Conn,
+  input: { name: string; slug?: string },
+): Promise<{ company: Company; roleIds: Record<keyof typeof builtinRoles, string> }> {
+  const id = newId()
+  let slug = input.slug ?? slugify(input.name)
+  while (!(await repo.insertCompany(conn, { id, slug, name: input.name }))) {
+    if (input.slug) throw new AppError('conflict', `The company slug "${input.slug}" is taken`)
+    slug = `${slugify(input.name).slice(0, 33)}-${randomSecret(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
+  }
+  const roleIds = {} as Record<keyof typeof builtinRoles, string>
+  for (const [key, role] of Object.entries(builtinRoles) as [keyof typeof builtinRoles, (typeof builtinRoles)[keyof typeof builtinRoles]][]) {
+    roleIds[key] = newId()
+    await insertRole(conn, id, { id: roleIds[key], name: role.name, permissions: role.permissions, builtin: key })
+  }
+  return { company: { id, slug, name: input.name }, roleIds }
+}
+
+export async function signup(ctx: AppContext, input: z.infer<typeof SignupBody>) {
+  if (!ctx.config.signupEnabled) throw new AppError('forbidden', 'Sign-up is switched off on this server')
+  return ctx.db.transaction().execute(async (tx) => {
+    const { company, roleIds } = await createCompany(tx, { name: input.companyName })
+    const user = await addUser(tx, company.id, {
+      name: input.name,
+      email: input.email,
+      password: input.password,
+      roleIds: [roleIds.admin],
+    })
+    const session = await createSession(tx, company.id, user.id)
+    return { company, user, token: session.token, csrfToken: session.csrfToken }
+  })
+}
+
+export async function getCompany(ctx: AppContext, actor: Actor): Promise<Company> {
+  const company = await repo.findCompany(ctx.db, actor.companyId)
+  if (!company) throw notFound('Company')
+  return { id: company.id, slug: company.slug, name: company.name }
+}

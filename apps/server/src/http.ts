@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { apiKeysRoutes } from './domains/api-keys/api-keys.routes.ts'
+import { auditRoutes } from './domains/audit/audit.routes.ts'
+import { registerAuth } from './domains/auth/auth.plugin.ts'
+import { authRoutes } from './domains/auth/auth.routes.ts'
+import { companiesRoutes } from './domains/companies/companies.routes.ts'
+import { opsRoutes } from './domains/ops/ops.routes.ts'
+import { rolesRoutes } from './domains/roles/roles.routes.ts'
+import { usersRoutes } from './domains/users/users.routes.ts'
+import type { AppContext } from './lib/context.ts'
+import { AppError } from './lib/errors.ts'
+import type { App } from './lib/http-types.ts'
+import { registerMetrics } from './lib/metrics.ts'
+import { handleError, sendProblem } from './lib/problem-handler.ts'
+
+const domainRoutes = [opsRoutes, companiesRoutes, authRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, auditRoutes]
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+
+export async function buildApp(ctx: AppContext): Promise<App> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    // Honour a caller's request id (a proxy's) when it is sane, else make one.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
+    },
+    requestIdLogLabel: 'requestId',
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: false } },
+  }).withTypeProvider<ZodTypeProvider>()
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(handleError)
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tributary API',
+        version: '1',
+        description:
+          'Lead sources, the lead queue, returns and the exchange between companies. Errors are application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'tributary_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+
+  registerAuth(app, ctx)
+  registerMetrics(app)
+  for (const routes of domainRoutes) routes(app, ctx)
+
+  const hasWeb = existsSync(`${ctx.config.webDist}/index.html`)
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: false })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api'
+    if (isApi || !hasWeb || request.method !== 'GET') {
+      return sendProblem(reply, new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`))
+    }
+    // The SPA handles its own routes.
+    return reply.type('text/html').sendFile('index.html')
+  })
+  return app
+}

@@ -1,0 +1,13 @@
+import type { Logger } from 'pino'
+import type { Config } from '../config.ts'
+import type { Database, Db } from '../db/client.ts'
+import type { Jobs } from './jobs.ts'
+
+/** What services and job handlers are given; passed explicitly, no container. */
+export type AppContext = {
+  config: Config
+  database: Database
+  db: Db
+  log: Logger
+  jobs: Jobs
+}

@@ -1,0 +1,68 @@
+import { fromKysely, fromPglite, PgBoss, type QueueOptions, type SendOptions } from 'pg-boss'
+import type { Logger } from 'pino'
+import type { z } from 'zod'
+import type { Conn, Database } from '../db/client.ts'
+import type { AppContext } from './context.ts'
+
+/** A domain's job: declared in its `<domain>.jobs.ts`, registered by the worker. */
+export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
+  name: string
+  schema: Schema
+  queue?: Omit<QueueOptions, 'name'>
+  /** Cron schedule (UTC) for recurring jobs; their payload is `{}`. */
+  cron?: string
+  /** Must be idempotent: reload by id, skip if the state moved on, throw to retry. */
+  handle(ctx: AppContext, data: z.infer<Schema>): Promise<void>
+}
+
+export const defineJob = <Schema extends z.ZodType>(job: JobDefinition<Schema>): JobDefinition<Schema> => job
+
+export type Jobs = {
+  boss: PgBoss
+  /**
+   * Enqueue inside the caller's transaction (transactional outbox): the job exists only if
+   * the transaction commits.
+   */
+  send<S extends z.ZodType>(
+    conn: Conn,
+    job: JobDefinition<S>,
+    data: z.infer<S>,
+    options?: SendOptions,
+  ): Promise<string | null>
+  stop(): Promise<void>
+}
+
+export type JobsMode = { work: boolean; pollingIntervalSeconds?: number }
+
+export async function startJobs(database: Database, definitions: JobDefinition[], log: Logger, mode: JobsMode) {
+  const db =
+    database.engine === 'pglite' ? { db: fromPglite(database.pglite) } : { connectionString: database.connectionString, max: 4 }
+  // Only workers supervise (maintenance) and run schedules; api processes just enqueue.
+  const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work })
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
+  await boss.start()
+  for (const def of definitions) {
+    if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, def.queue)
+  }
+  const jobs: Jobs = {
+    boss,
+    send: (conn, job, data, options) =>
+      boss.send(job.name, job.schema.parse(data) as object, { ...options, db: fromKysely(conn) }),
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  }
+  return jobs
+}
+
+export async function startWorkers(ctx: AppContext, definitions: JobDefinition[], pollingIntervalSeconds = 2) {
+  const { boss } = ctx.jobs
+  for (const def of definitions) {
+    await boss.work(def.name, { pollingIntervalSeconds }, async (batch) => {
+      for (const job of batch) {
+        const log = ctx.log.child({ job: def.name, jobId: job.id })
+        log.debug('job started')
+        await def.handle({ ...ctx, log }, def.schema.parse(job.data))
+      }
+    })
+    if (def.cron) await boss.schedule(def.name, def.cron, {})
+  }
+}

@@ -1,0 +1,39 @@
+import { builtinRoles } from '@tributary/contracts'
+import { sql } from 'kysely'
+import type { Db } from './db/client.ts'
+import { createCompany } from './domains/companies/companies.service.ts'
+import { findCompanyBySlug } from './domains/companies/companies.repo.ts'
+import { addUser } from './domains/users/users.service.ts'
+import { randomSecret } from './lib/tokens.ts'
+
+const DEMO_LOCK = 7_302_114_002
+
+export type DemoSeed = { slug: string; name: string; email: string; password: string }
+
+/**
+ * The demo company: an admin and one user per built-in role. Runs once, when the database
+ * has no demo company yet; the admin's password is returned to be printed once, never stored in clear.
+ */
+export async function seedDemo(db: Db): Promise<DemoSeed | null> {
+  return db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx)
+    if (await findCompanyBySlug(tx, 'demo')) return null
+    const { company, roleIds } = await createCompany(tx, { name: 'Demo Security Co.', slug: 'demo' })
+    const password = randomSecret(12)
+    await addUser(tx, company.id, {
+      name: 'Ada Admin',
+      email: 'admin@demo.test',
+      password,
+      roleIds: [roleIds.admin],
+    })
+    const people: Record<Exclude<keyof typeof builtinRoles, 'admin'>, [string, string]> = {
+      manager: ['Mia Manager', 'manager@demo.test'],
+      lead_rep: ['Rex Rep', 'rep@demo.test'],
+      read_only: ['Rory Reader', 'readonly@demo.test'],
+    }
+    for (const [role, [name, email]] of Object.entries(people) as [keyof typeof people, [string, string]][]) {
+      await addUser(tx, company.id, { name, email, password: randomSecret(12), roleIds: [roleIds[role]] })
+    }
+    return { slug: company.slug, name: company.name, email: 'admin@demo.test', password }
+  })
+}

@@ -1,0 +1,9 @@
+import { authJobs } from './domains/auth/auth.jobs.ts'
+import type { AppContext } from './lib/context.ts'
+import { type JobDefinition, startWorkers } from './lib/jobs.ts'
+
+/** Every domain's jobs, from its `<domain>.jobs.ts`. */
+export const jobDefinitions: JobDefinition[] = [...authJobs]
+
+export const startWorker = (ctx: AppContext, pollingIntervalSeconds?: number) =>
+  startWorkers(ctx, jobDefinitions, pollingIntervalSeconds)

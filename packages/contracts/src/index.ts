@@ -1,0 +1,7 @@
+export * from './audit.ts'
+export * from './api-keys.ts'
+export * from './auth.ts'
+export * from './common.ts'
+export * from './permissions.ts'
+export * from './roles.ts'
+export * from './users.ts'
