@@ -39,7 +39,6 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
-    requestIdLogLabel: 'requestId',
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>()
