@@ -1,8 +1,13 @@
 import { defineConfig } from 'vitest/config'
 
+// Suites that need a real PostgreSQL server (several processes, real concurrency) run
+// only in the PostgreSQL pass: `DATABASE_URL=postgres://… npm test`.
+const onPostgres = Boolean(process.env.DATABASE_URL)
+
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: onPostgres ? [] : ['**/*.pg.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
@@ -26,7 +26,15 @@ import type { App } from './lib/http-types.ts'
 import { registerMetrics } from './lib/metrics.ts'
 import { handleError, sendProblem } from './lib/problem-handler.ts'
 
-const domainRoutes = [opsRoutes, companiesRoutes, authRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, auditRoutes]
+const domainRoutes = [
+  opsRoutes,
+  companiesRoutes,
+  authRoutes,
+  usersRoutes,
+  rolesRoutes,
+  apiKeysRoutes,
+  auditRoutes,
+]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -72,7 +80,9 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     transformObject: jsonSchemaTransformObject,
   })
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' })
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
 
   registerAuth(app, ctx)
   registerMetrics(app)
@@ -85,7 +95,10 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api'
     if (isApi || !hasWeb || request.method !== 'GET') {
-      return sendProblem(reply, new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`))
+      return sendProblem(
+        reply,
+        new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`),
+      )
     }
     // The SPA handles its own routes.
     return reply.type('text/html').sendFile('index.html')

@@ -1,4 +1,4 @@
-import { ConfigError, type Config, loadConfig } from './config.ts'
+import { type Config, ConfigError, loadConfig } from './config.ts'
 import { type Database, openDatabase } from './db/client.ts'
 import { migrate } from './db/migrate.ts'
 import { buildApp } from './http.ts'

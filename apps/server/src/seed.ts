@@ -1,8 +1,8 @@
-import { builtinRoles } from '@tributary/contracts'
+import type { builtinRoles } from '@tributary/contracts'
 import { sql } from 'kysely'
 import type { Db } from './db/client.ts'
-import { createCompany } from './domains/companies/companies.service.ts'
 import { findCompanyBySlug } from './domains/companies/companies.repo.ts'
+import { createCompany } from './domains/companies/companies.service.ts'
 import { addUser } from './domains/users/users.service.ts'
 import { randomSecret } from './lib/tokens.ts'
 

@@ -18,7 +18,12 @@ export const SignupBody = z.object({
   email: Email,
   password: Password,
 })
-export const SignupResult = z.object({ company: Company, user: User, token: z.string(), csrfToken: z.string() })
+export const SignupResult = z.object({
+  company: Company,
+  user: User,
+  token: z.string(),
+  csrfToken: z.string(),
+})
 
 export const LoginBody = z.object({
   company: z.string().min(1).max(63),

@@ -1,5 +1,5 @@
-export * from './audit.ts'
 export * from './api-keys.ts'
+export * from './audit.ts'
 export * from './auth.ts'
 export * from './common.ts'
 export * from './permissions.ts'

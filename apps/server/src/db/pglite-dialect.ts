@@ -62,7 +62,10 @@ class PGliteConnection implements DatabaseConnection {
     // Without parameters use the simple protocol, which (like pg's) allows several statements.
     const result: Results<R> =
       query.parameters.length === 0
-        ? (((await target.exec(query.sql, { rowMode: 'object' })).at(-1) ?? { rows: [], fields: [] })) as Results<R>
+        ? (((await target.exec(query.sql, { rowMode: 'object' })).at(-1) ?? {
+            rows: [],
+            fields: [],
+          }) as Results<R>)
         : await target.query<R>(query.sql, query.parameters as unknown[], { rowMode: 'object' })
     const affected = result.affectedRows
     return {

@@ -8,11 +8,17 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString())
-    if (Array.isArray(key) && key.length === arity && key.every((k) => ['string', 'number'].includes(typeof k))) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => ['string', 'number'].includes(typeof k))
+    ) {
       return key
     }
   } catch {}
-  throw new AppError('bad-request', 'The cursor is not valid', { errors: [{ path: 'cursor', message: 'Invalid cursor' }] })
+  throw new AppError('bad-request', 'The cursor is not valid', {
+    errors: [{ path: 'cursor', message: 'Invalid cursor' }],
+  })
 }
 
 /** Fetch limit + 1 rows; the extra row tells whether another page exists. */

@@ -34,9 +34,16 @@ export type Jobs = {
 
 export type JobsMode = { work: boolean; pollingIntervalSeconds?: number }
 
-export async function startJobs(database: Database, definitions: JobDefinition[], log: Logger, mode: JobsMode) {
+export async function startJobs(
+  database: Database,
+  definitions: JobDefinition[],
+  log: Logger,
+  mode: JobsMode,
+) {
   const db =
-    database.engine === 'pglite' ? { db: fromPglite(database.pglite) } : { connectionString: database.connectionString, max: 4 }
+    database.engine === 'pglite'
+      ? { db: fromPglite(database.pglite) }
+      : { connectionString: database.connectionString, max: 4 }
   // Only workers supervise (maintenance) and run schedules; api processes just enqueue.
   const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work })
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
@@ -53,7 +60,11 @@ export async function startJobs(database: Database, definitions: JobDefinition[]
   return jobs
 }
 
-export async function startWorkers(ctx: AppContext, definitions: JobDefinition[], pollingIntervalSeconds = 2) {
+export async function startWorkers(
+  ctx: AppContext,
+  definitions: JobDefinition[],
+  pollingIntervalSeconds = 2,
+) {
   const { boss } = ctx.jobs
   for (const def of definitions) {
     await boss.work(def.name, { pollingIntervalSeconds }, async (batch) => {

@@ -17,7 +17,7 @@ export function registerMetrics(app: FastifyInstance) {
       reply.elapsedTime / 1000,
     )
   })
-  app.get('/metrics', { schema: { hide: true }, config: { public: true } }, async (_request, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType)
     return registry.metrics()
   })

@@ -11,7 +11,11 @@ export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply 
   return reply.code(error.status).type(PROBLEM).send(error.toProblem())
 }
 
-function validationErrors(error: FastifyError & { validation: { instancePath: string; message?: string; params?: Record<string, unknown> }[] }): FieldError[] {
+function validationErrors(
+  error: FastifyError & {
+    validation: { instancePath: string; message?: string; params?: Record<string, unknown> }[]
+  },
+): FieldError[] {
   return error.validation.map((v) => {
     const path = v.instancePath.split('/').filter(Boolean).join('.')
     const keys = Array.isArray(v.params?.keys) ? (v.params.keys as string[]).join(', ') : undefined
@@ -27,7 +31,9 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (error instanceof AppError) return error
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as FastifyError).validationContext ?? 'request'
-    return new AppError('bad-request', `The ${where} is not valid`, { errors: validationErrors(error as never) })
+    return new AppError('bad-request', `The ${where} is not valid`, {
+      errors: validationErrors(error as never),
+    })
   }
   const fastifyError = error as FastifyError
   const status = fastifyError.statusCode ?? 500
@@ -37,7 +43,9 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (status === 415) return new AppError('bad-request', 'Send the body as application/json')
   if (status >= 400 && status < 500) return new AppError('bad-request', error.message)
   if (isDatabaseOutage(error)) {
-    return new AppError('unavailable', 'The database is unavailable; try again shortly', { retryAfterSeconds: 5 })
+    return new AppError('unavailable', 'The database is unavailable; try again shortly', {
+      retryAfterSeconds: 5,
+    })
   }
   return new AppError('internal', 'Something went wrong on our side')
 }
@@ -51,7 +59,10 @@ export function isDatabaseOutage(error: unknown): boolean {
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
   const appError = toAppError(error)
   if (!(error instanceof AppError) && appError.status >= 500) {
-    request.log.error({ err: error }, appError.code === 'unavailable' ? 'database unavailable' : 'unexpected error')
+    request.log.error(
+      { err: error },
+      appError.code === 'unavailable' ? 'database unavailable' : 'unexpected error',
+    )
   }
   return sendProblem(reply, appError)
 }

@@ -13,7 +13,11 @@ function newestMtime(dir: string): number {
 /** Builds the SPA when its build is missing or older than its sources (a fresh checkout, an edit). */
 export async function buildWebIfStale(webDist: string, log: Logger): Promise<void> {
   const webRoot = path.dirname(webDist)
-  const sources = [path.join(webRoot, 'src'), path.join(webRoot, 'index.html'), path.join(webRoot, 'vite.config.ts')]
+  const sources = [
+    path.join(webRoot, 'src'),
+    path.join(webRoot, 'index.html'),
+    path.join(webRoot, 'vite.config.ts'),
+  ]
   if (!sources.every(existsSync)) return
   const built = path.join(webDist, 'index.html')
   const sourceTime = Math.max(

@@ -5,6 +5,7 @@ export type Session = { token: string; companyId: string; userId: string; slug: 
 export type Call = {
   status: number
   headers: Record<string, string | string[] | number | undefined>
+  // biome-ignore lint/suspicious/noExplicitAny: answers are asserted field by field
   body: any
   contentType: string
 }
@@ -31,10 +32,15 @@ export async function call(
 
 let counter = 0
 /** A new company with its admin, through the public sign-up route. */
-export async function signup(app: App, name = `Company ${++counter} ${Date.now()}`): Promise<Session & { password: string; email: string }> {
+export async function signup(
+  app: App,
+  name = `Company ${++counter} ${Date.now()}`,
+): Promise<Session & { password: string; email: string }> {
   const email = `admin${counter}@example.test`
   const password = 'correct horse battery'
-  const res = await call(app, 'POST', '/api/v1/signup', { body: { companyName: name, name: 'Admin', email, password } })
+  const res = await call(app, 'POST', '/api/v1/signup', {
+    body: { companyName: name, name: 'Admin', email, password },
+  })
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${JSON.stringify(res.body)}`)
   return {
     token: res.body.token,
@@ -47,7 +53,11 @@ export async function signup(app: App, name = `Company ${++counter} ${Date.now()
 }
 
 /** A user with one built-in role, logged in. */
-export async function userWithRole(app: App, admin: Session, roleName: string): Promise<Session & { email: string; password: string }> {
+export async function userWithRole(
+  app: App,
+  admin: Session,
+  roleName: string,
+): Promise<Session & { email: string; password: string }> {
   const roles = await call(app, 'GET', '/api/v1/roles', { token: admin.token })
   const role = roles.body.items.find((r: { name: string }) => r.name === roleName)
   if (!role) throw new Error(`no role ${roleName}`)
@@ -58,8 +68,17 @@ export async function userWithRole(app: App, admin: Session, roleName: string): 
     body: { name: roleName, email, password, roleIds: [role.id] },
   })
   if (created.status !== 201) throw new Error(`create user failed: ${JSON.stringify(created.body)}`)
-  const login = await call(app, 'POST', '/api/v1/auth/login', { body: { company: admin.slug, login: email, password } })
-  return { token: login.body.token, companyId: admin.companyId, slug: admin.slug, userId: created.body.id, email, password }
+  const login = await call(app, 'POST', '/api/v1/auth/login', {
+    body: { company: admin.slug, login: email, password },
+  })
+  return {
+    token: login.body.token,
+    companyId: admin.companyId,
+    slug: admin.slug,
+    userId: created.body.id,
+    email,
+    password,
+  }
 }
 
 export const isProblem = (res: Call) => res.contentType.startsWith('application/problem+json')

@@ -6,7 +6,11 @@ import { type Database, openDatabase } from '../../src/db/client.ts'
  * A database nobody else uses: in-memory PGlite by default, or a new database on the
  * PostgreSQL server that DATABASE_URL points to (dropped again by `drop`).
  */
-export async function freshDatabase(): Promise<{ database: Database; url: string | undefined; drop(): Promise<void> }> {
+export async function freshDatabase(): Promise<{
+  database: Database
+  url: string | undefined
+  drop(): Promise<void>
+}> {
   const serverUrl = process.env.DATABASE_URL
   if (!serverUrl) {
     const database = await openDatabase({ databaseUrl: undefined, dataDir: 'memory://' })

@@ -25,7 +25,14 @@ export async function insertApiKey(
 ) {
   await conn
     .insertInto('api_keys')
-    .values({ company_id: companyId, id: key.id, name: key.name, prefix: key.prefix, key_hash: key.keyHash, user_id: key.userId })
+    .values({
+      company_id: companyId,
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      key_hash: key.keyHash,
+      user_id: key.userId,
+    })
     .execute()
 }
 

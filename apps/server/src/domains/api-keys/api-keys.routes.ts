@@ -7,12 +7,21 @@ import { createApiKey, deleteApiKey, listApiKeys } from './api-keys.service.ts'
 
 export function apiKeysRoutes(app: App, ctx: AppContext) {
   const tags = ['API keys']
-  app.get('/api/v1/api-keys', { schema: { tags, querystring: PageQuery, response: { 200: page(ApiKey) } } }, (request) =>
-    listApiKeys(ctx, actorOf(request), request.query),
+  app.get(
+    '/api/v1/api-keys',
+    { schema: { tags, querystring: PageQuery, response: { 200: page(ApiKey) } } },
+    (request) => listApiKeys(ctx, actorOf(request), request.query),
   )
   app.post(
     '/api/v1/api-keys',
-    { schema: { tags, summary: 'Create a key; it is shown only in this answer', body: CreateApiKeyBody, response: { 201: CreatedApiKey } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a key; it is shown only in this answer',
+        body: CreateApiKeyBody,
+        response: { 201: CreatedApiKey },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createApiKey(ctx, actorOf(request), request.body)),
   )
   app.delete(

@@ -7,7 +7,14 @@ import { listAudit } from './audit.service.ts'
 export function auditRoutes(app: App, ctx: AppContext) {
   app.get(
     '/api/v1/audit',
-    { schema: { tags: ['Audit'], summary: 'Admin changes, newest first', querystring: PageQuery, response: { 200: page(AuditEntry) } } },
+    {
+      schema: {
+        tags: ['Audit'],
+        summary: 'Admin changes, newest first',
+        querystring: PageQuery,
+        response: { 200: page(AuditEntry) },
+      },
+    },
     (request) => listAudit(ctx, actorOf(request), request.query),
   )
 }

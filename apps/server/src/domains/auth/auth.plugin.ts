@@ -28,13 +28,18 @@ export function registerAuth(app: App, ctx: AppContext) {
   app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     // Unmatched routes go straight to the not-found handler.
     if (!request.routeOptions.url) return
-    const isPublic = request.routeOptions.config.public === true
+    // Only the API is private; pages, docs and probes outside /api/ are not.
+    const isPublic =
+      request.routeOptions.config.public === true || !request.routeOptions.url.startsWith('/api/')
     const bearer = bearerToken(request)
     const token = bearer ?? request.cookies[SESSION_COOKIE]
     const auth = token ? await authenticate(ctx, token) : null
     if (!auth) {
       if (isPublic) return
-      throw new AppError('unauthorized', token ? 'The session has ended or the token is not valid' : 'Log in first')
+      throw new AppError(
+        'unauthorized',
+        token ? 'The session has ended or the token is not valid' : 'Log in first',
+      )
     }
     if (!bearer && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers['x-csrf-token']
@@ -46,9 +51,14 @@ export function registerAuth(app: App, ctx: AppContext) {
   })
 }
 
-const cookieOptions = (config: Config) => ({ path: '/', sameSite: 'lax', secure: config.secureCookies }) as const
+const cookieOptions = (config: Config) =>
+  ({ path: '/', sameSite: 'lax', secure: config.secureCookies }) as const
 
-export function setSessionCookies(reply: FastifyReply, config: Config, session: { token: string; csrfToken: string }) {
+export function setSessionCookies(
+  reply: FastifyReply,
+  config: Config,
+  session: { token: string; csrfToken: string },
+) {
   const options = { ...cookieOptions(config), maxAge: SESSION_DAYS * 86_400 }
   reply.setCookie(SESSION_COOKIE, session.token, { ...options, httpOnly: true })
   reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...options, httpOnly: false })

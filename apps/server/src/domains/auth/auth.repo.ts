@@ -27,7 +27,9 @@ const permissionsOfUser = sql<string[]>`array(select distinct p from user_roles 
 export const findSessionByHash = (conn: Conn, companyId: string, tokenHash: Buffer) =>
   conn
     .selectFrom('sessions as s')
-    .innerJoin('users as u', (j) => j.onRef('u.company_id', '=', 's.company_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.company_id', '=', 's.company_id').onRef('u.id', '=', 's.user_id'),
+    )
     .where('s.company_id', '=', companyId)
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
@@ -39,7 +41,9 @@ export const findSessionByHash = (conn: Conn, companyId: string, tokenHash: Buff
 export const findApiKeyByHash = (conn: Conn, companyId: string, keyHash: Buffer) =>
   conn
     .selectFrom('api_keys as k')
-    .innerJoin('users as u', (j) => j.onRef('u.company_id', '=', 'k.company_id').onRef('u.id', '=', 'k.user_id'))
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.company_id', '=', 'k.company_id').onRef('u.id', '=', 'k.user_id'),
+    )
     .where('k.company_id', '=', companyId)
     .where('k.key_hash', '=', keyHash)
     .where('u.disabled', '=', false)
@@ -61,11 +65,18 @@ export async function deleteSession(conn: Conn, companyId: string, id: string) {
 }
 
 export async function deleteUserSessions(conn: Conn, companyId: string, userId: string) {
-  await conn.deleteFrom('sessions').where('company_id', '=', companyId).where('user_id', '=', userId).execute()
+  await conn
+    .deleteFrom('sessions')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .execute()
 }
 
 export async function deleteExpiredSessions(conn: Conn) {
-  const result = await conn.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst()
+  const result = await conn
+    .deleteFrom('sessions')
+    .where('expires_at', '<', sql<Date>`now()`)
+    .executeTakeFirst()
   await conn
     .deleteFrom('login_failures')
     .where('window_started_at', '<', sql<Date>`now() - interval '1 day'`)

@@ -1,11 +1,11 @@
 import type { Permission } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
 import type { Actor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { verifyNothing, verifyPassword } from '../../lib/passwords.ts'
 import { newToken, parseToken, randomSecret } from '../../lib/tokens.ts'
-import type { Conn } from '../../db/client.ts'
 import { findCompanyBySlug } from '../companies/companies.repo.ts'
 import { findLoginUser } from '../users/users.repo.ts'
 import * as repo from './auth.repo.ts'
@@ -33,7 +33,9 @@ export async function login(
   }
   const company = await findCompanyBySlug(ctx.db, input.company.toLowerCase())
   const user = company && (await findLoginUser(ctx.db, company.id, input.login))
-  const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyNothing(input.password)
+  const ok = user
+    ? await verifyPassword(user.password_hash, input.password)
+    : await verifyNothing(input.password)
   if (!company || !user || !ok || user.disabled) {
     await repo.recordFailure(ctx.db, accountKey, ACCOUNT_LIMIT, WINDOW_SECONDS)
     await repo.recordFailure(ctx.db, addressKey, ADDRESS_LIMIT, WINDOW_SECONDS)
@@ -70,7 +72,10 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
     const s = await repo.findSessionByHash(ctx.db, parsed.companyId, parsed.hash)
     if (!s) return null
     return {
-      actor: userActor(parsed.companyId, s.user_id, s.name, s.permissions, { sessionId: s.id, apiKeyId: null }),
+      actor: userActor(parsed.companyId, s.user_id, s.name, s.permissions, {
+        sessionId: s.id,
+        apiKeyId: null,
+      }),
       csrfToken: s.csrf_token,
     }
   }

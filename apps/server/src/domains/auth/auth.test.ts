@@ -44,7 +44,9 @@ describe('login', () => {
   it('throttles repeated failures with 429 and Retry-After, even for the right password', async () => {
     const admin = await signup(t.app)
     const attempt = (password: string) =>
-      call(t.app, 'POST', '/api/v1/auth/login', { body: { company: admin.slug, login: admin.email, password } })
+      call(t.app, 'POST', '/api/v1/auth/login', {
+        body: { company: admin.slug, login: admin.email, password },
+      })
     for (let i = 0; i < 5; i++) expect((await attempt('wrong password')).status).toBe(401)
     const throttled = await attempt(admin.password)
     expect(throttled.status).toBe(429)
@@ -55,7 +57,10 @@ describe('login', () => {
   it('refuses a disabled user', async () => {
     const admin = await signup(t.app)
     const rep = await userWithRole(t.app, admin, 'Lead rep')
-    await call(t.app, 'PATCH', `/api/v1/users/${rep.userId}`, { token: admin.token, body: { disabled: true } })
+    await call(t.app, 'PATCH', `/api/v1/users/${rep.userId}`, {
+      token: admin.token,
+      body: { disabled: true },
+    })
     const login = await call(t.app, 'POST', '/api/v1/auth/login', {
       body: { company: admin.slug, login: rep.email, password: rep.password },
     })
@@ -68,7 +73,11 @@ describe('sessions', () => {
     const admin = await signup(t.app)
     const raw = admin.token.slice('trs_'.length)
     expect(Buffer.from(raw, 'base64url').length - 16).toBeGreaterThanOrEqual(16)
-    const rows = await t.ctx.db.selectFrom('sessions').select('token_hash').where('company_id', '=', admin.companyId).execute()
+    const rows = await t.ctx.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('company_id', '=', admin.companyId)
+      .execute()
     for (const row of rows) expect(row.token_hash.toString()).not.toContain(raw)
     expect(rows.some((r) => r.token_hash.length === 32)).toBe(true)
   })
@@ -83,7 +92,10 @@ describe('sessions', () => {
     const admin = await signup(t.app)
     const rep = await userWithRole(t.app, admin, 'Lead rep')
     expect((await call(t.app, 'GET', '/api/v1/me', { token: rep.token })).status).toBe(200)
-    await call(t.app, 'PATCH', `/api/v1/users/${rep.userId}`, { token: admin.token, body: { disabled: true } })
+    await call(t.app, 'PATCH', `/api/v1/users/${rep.userId}`, {
+      token: admin.token,
+      body: { disabled: true },
+    })
     expect((await call(t.app, 'GET', '/api/v1/me', { token: rep.token })).status).toBe(401)
   })
 
@@ -121,7 +133,12 @@ describe('browser cookie', () => {
     const read = await t.app.inject({ method: 'GET', url: '/api/v1/me', cookies: cookie })
     expect(read.statusCode).toBe(200)
     const body = { name: 'Custom', permissions: ['view_leads'] }
-    const noToken = await t.app.inject({ method: 'POST', url: '/api/v1/roles', cookies: cookie, payload: body })
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/roles',
+      cookies: cookie,
+      payload: body,
+    })
     expect(noToken.statusCode).toBe(403)
     const wrongToken = await t.app.inject({
       method: 'POST',

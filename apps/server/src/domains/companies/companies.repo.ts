@@ -1,10 +1,18 @@
 import type { Conn } from '../../db/client.ts'
 
 export const findCompanyBySlug = (conn: Conn, slug: string) =>
-  conn.selectFrom('companies').where('slug', '=', slug).select(['id', 'slug', 'name', 'timezone']).executeTakeFirst()
+  conn
+    .selectFrom('companies')
+    .where('slug', '=', slug)
+    .select(['id', 'slug', 'name', 'timezone'])
+    .executeTakeFirst()
 
 export const findCompany = (conn: Conn, id: string) =>
-  conn.selectFrom('companies').where('id', '=', id).select(['id', 'slug', 'name', 'timezone']).executeTakeFirst()
+  conn
+    .selectFrom('companies')
+    .where('id', '=', id)
+    .select(['id', 'slug', 'name', 'timezone'])
+    .executeTakeFirst()
 
 /** Inserts unless the slug is taken; answers whether it was inserted. */
 export async function insertCompany(conn: Conn, company: { id: string; slug: string; name: string }) {

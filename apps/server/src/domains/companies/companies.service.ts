@@ -1,6 +1,6 @@
+import type { SignupBody } from '@tributary/contracts'
 import { builtinRoles, type Company } from '@tributary/contracts'
 import type { z } from 'zod'
-import type { SignupBody } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import type { Actor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
@@ -35,12 +35,22 @@ export async function createCompany(
   let slug = input.slug ?? slugify(input.name)
   while (!(await repo.insertCompany(conn, { id, slug, name: input.name }))) {
     if (input.slug) throw new AppError('conflict', `The company slug "${input.slug}" is taken`)
-    slug = `${slugify(input.name).slice(0, 33)}-${randomSecret(4).toLowerCase().replace(/[^a-z0-9]/g, 'x')}`
+    slug = `${slugify(input.name).slice(0, 33)}-${randomSecret(4)
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, 'x')}`
   }
   const roleIds = {} as Record<keyof typeof builtinRoles, string>
-  for (const [key, role] of Object.entries(builtinRoles) as [keyof typeof builtinRoles, (typeof builtinRoles)[keyof typeof builtinRoles]][]) {
+  for (const [key, role] of Object.entries(builtinRoles) as [
+    keyof typeof builtinRoles,
+    (typeof builtinRoles)[keyof typeof builtinRoles],
+  ][]) {
     roleIds[key] = newId()
-    await insertRole(conn, id, { id: roleIds[key], name: role.name, permissions: role.permissions, builtin: key })
+    await insertRole(conn, id, {
+      id: roleIds[key],
+      name: role.name,
+      permissions: role.permissions,
+      builtin: key,
+    })
   }
   return { company: { id, slug, name: input.name }, roleIds }
 }

@@ -5,7 +5,10 @@ import type { RolesTable } from '../../db/schema.ts'
 export type RoleRow = Pick<Selectable<RolesTable>, 'id' | 'name' | 'permissions' | 'builtin'>
 
 const roles = (conn: Conn, companyId: string) =>
-  conn.selectFrom('roles').where('company_id', '=', companyId).select(['id', 'name', 'permissions', 'builtin'])
+  conn
+    .selectFrom('roles')
+    .where('company_id', '=', companyId)
+    .select(['id', 'name', 'permissions', 'builtin'])
 
 export const listRoles = (conn: Conn, companyId: string): Promise<RoleRow[]> =>
   roles(conn, companyId).orderBy('builtin').orderBy('name').execute()
@@ -13,8 +16,11 @@ export const listRoles = (conn: Conn, companyId: string): Promise<RoleRow[]> =>
 export const findRole = (conn: Conn, companyId: string, id: string): Promise<RoleRow | undefined> =>
   roles(conn, companyId).where('id', '=', id).executeTakeFirst()
 
-export const findBuiltinRole = (conn: Conn, companyId: string, builtin: string): Promise<RoleRow | undefined> =>
-  roles(conn, companyId).where('builtin', '=', builtin).executeTakeFirst()
+export const findBuiltinRole = (
+  conn: Conn,
+  companyId: string,
+  builtin: string,
+): Promise<RoleRow | undefined> => roles(conn, companyId).where('builtin', '=', builtin).executeTakeFirst()
 
 /** The subset of `ids` that are roles of the company. */
 export async function existingRoleIds(conn: Conn, companyId: string, ids: string[]): Promise<Set<string>> {
@@ -46,7 +52,13 @@ export async function insertRole(
 ) {
   await conn
     .insertInto('roles')
-    .values({ company_id: companyId, id: role.id, name: role.name, permissions: [...role.permissions], builtin: role.builtin })
+    .values({
+      company_id: companyId,
+      id: role.id,
+      name: role.name,
+      permissions: [...role.permissions],
+      builtin: role.builtin,
+    })
     .execute()
 }
 

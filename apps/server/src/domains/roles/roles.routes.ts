@@ -9,7 +9,13 @@ export function rolesRoutes(app: App, ctx: AppContext) {
   const tags = ['Roles']
   app.get(
     '/api/v1/permissions',
-    { schema: { tags, summary: 'Every permission a role can grant', response: { 200: z.object({ items: z.array(PermissionInfo) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Every permission a role can grant',
+        response: { 200: z.object({ items: z.array(PermissionInfo) }) },
+      },
+    },
     async () => ({ items: listPermissions() }),
   )
   app.get('/api/v1/roles', { schema: { tags, response: { 200: page(Role) } } }, (request) =>

@@ -1,6 +1,6 @@
-import { permissionNames, permissions, type Permission, type Role } from '@tributary/contracts'
-import type { z } from 'zod'
 import type { CreateRoleBody, UpdateRoleBody } from '@tributary/contracts'
+import { type Permission, permissionNames, permissions, type Role } from '@tributary/contracts'
+import type { z } from 'zod'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
@@ -35,13 +35,23 @@ export async function createRole(ctx: AppContext, actor: Actor, input: z.infer<t
       throw fieldError('name', 'A role with this name already exists', 'conflict')
     }
     const id = newId()
-    await repo.insertRole(tx, actor.companyId, { id, name: input.name, permissions: input.permissions, builtin: null })
+    await repo.insertRole(tx, actor.companyId, {
+      id,
+      name: input.name,
+      permissions: input.permissions,
+      builtin: null,
+    })
     await recordAudit(tx, actor, 'create', 'role', id, input)
     return toRole((await repo.findRole(tx, actor.companyId, id)) as repo.RoleRow)
   })
 }
 
-export async function updateRole(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof UpdateRoleBody>) {
+export async function updateRole(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof UpdateRoleBody>,
+) {
   assertPermission(actor, 'manage_users')
   return ctx.db.transaction().execute(async (tx) => {
     const role = await repo.findRole(tx, actor.companyId, id)

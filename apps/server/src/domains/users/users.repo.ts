@@ -27,7 +27,12 @@ const live = (conn: Conn, companyId: string) =>
 export const findUser = (conn: Conn, companyId: string, id: string): Promise<UserRow | undefined> =>
   live(conn, companyId).where('u.id', '=', id).executeTakeFirst()
 
-export const listUsers = (conn: Conn, companyId: string, limit: number, afterId?: string): Promise<UserRow[]> =>
+export const listUsers = (
+  conn: Conn,
+  companyId: string,
+  limit: number,
+  afterId?: string,
+): Promise<UserRow[]> =>
   live(conn, companyId)
     .$if(afterId !== undefined, (q) => q.where('u.id', '>', afterId as string))
     .orderBy('u.id')
@@ -116,10 +121,16 @@ export async function updateUser(conn: Conn, companyId: string, id: string, patc
 }
 
 export async function setUserRoles(conn: Conn, companyId: string, userId: string, roleIds: string[]) {
-  await conn.deleteFrom('user_roles').where('company_id', '=', companyId).where('user_id', '=', userId).execute()
+  await conn
+    .deleteFrom('user_roles')
+    .where('company_id', '=', companyId)
+    .where('user_id', '=', userId)
+    .execute()
   if (roleIds.length === 0) return
   await conn
     .insertInto('user_roles')
-    .values([...new Set(roleIds)].map((roleId) => ({ company_id: companyId, user_id: userId, role_id: roleId })))
+    .values(
+      [...new Set(roleIds)].map((roleId) => ({ company_id: companyId, user_id: userId, role_id: roleId })),
+    )
     .execute()
 }

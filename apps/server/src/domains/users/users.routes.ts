@@ -7,8 +7,10 @@ import { createUser, deleteUser, getUser, listUsers, updateUser } from './users.
 
 export function usersRoutes(app: App, ctx: AppContext) {
   const tags = ['Users']
-  app.get('/api/v1/users', { schema: { tags, querystring: PageQuery, response: { 200: page(User) } } }, (request) =>
-    listUsers(ctx, actorOf(request), request.query),
+  app.get(
+    '/api/v1/users',
+    { schema: { tags, querystring: PageQuery, response: { 200: page(User) } } },
+    (request) => listUsers(ctx, actorOf(request), request.query),
   )
   app.post(
     '/api/v1/users',

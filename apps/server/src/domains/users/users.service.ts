@@ -26,7 +26,9 @@ export function toUser(row: repo.UserRow): User {
 
 async function assertRolesExist(conn: Conn, companyId: string, roleIds: string[]) {
   const found = await existingRoleIds(conn, companyId, roleIds)
-  const errors = roleIds.flatMap((id, i) => (found.has(id) ? [] : [{ path: `roleIds.${i}`, message: 'No such role' }]))
+  const errors = roleIds.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `roleIds.${i}`, message: 'No such role' }],
+  )
   if (errors.length) throw new AppError('unprocessable', 'Some roles do not exist', { errors })
 }
 
@@ -44,7 +46,8 @@ export async function addUser(conn: Conn, companyId: string, input: CreateUserBo
   await assertEmailFree(conn, companyId, input.email)
   await assertRolesExist(conn, companyId, input.roleIds)
   const id = newId()
-  const leadNotifications = input.leadNotifications ?? !(await repo.anyLeadNotificationRecipient(conn, companyId))
+  const leadNotifications =
+    input.leadNotifications ?? !(await repo.anyLeadNotificationRecipient(conn, companyId))
   await repo.insertUser(conn, companyId, {
     id,
     name: input.name,
@@ -82,12 +85,18 @@ export async function createUser(ctx: AppContext, actor: Actor, input: CreateUse
   })
 }
 
-export async function updateUser(ctx: AppContext, actor: Actor, id: string, input: UpdateUserBody): Promise<User> {
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateUserBody,
+): Promise<User> {
   assertPermission(actor, 'manage_users')
   return ctx.db.transaction().execute(async (tx) => {
     const before = await repo.findUser(tx, actor.companyId, id)
     if (!before) throw notFound('User')
-    if (id === actor.userId && input.disabled) throw fieldError('disabled', 'You cannot disable yourself', 'unprocessable')
+    if (id === actor.userId && input.disabled)
+      throw fieldError('disabled', 'You cannot disable yourself', 'unprocessable')
     if (input.email !== undefined) await assertEmailFree(tx, actor.companyId, input.email, id)
     if (input.roleIds !== undefined) {
       await assertRolesExist(tx, actor.companyId, input.roleIds)
