@@ -43,6 +43,7 @@ export type SessionsTable = {
   token_hash: Buffer
   csrf_token: string
   user_id: string | null
+  partner_company_id: string | null
   created_at: CreatedAt
   expires_at: Time
 }
@@ -77,6 +78,95 @@ export type AuditLogTable = {
   changes: Json<Record<string, unknown>>
 }
 
+type Address = {
+  street: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+}
+
+export type OfficeLocationsTable = Address & {
+  company_id: string
+  id: string
+  name: string
+  country: string
+  timezone: string
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type MessageCampaignsTable = {
+  company_id: string
+  id: string
+  name: string
+  subject: string
+  body: string
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type TagsTable = { company_id: string; id: string; name: string; created_at: CreatedAt }
+
+export type PartnerCompaniesTable = Address & {
+  company_id: string
+  id: string
+  name: string
+  kind: 'outside' | 'inside'
+  active: Generated<boolean>
+  contact_person: string | null
+  email: string | null
+  phone: string | null
+  website: string | null
+  country: string | null
+  notes: string | null
+  sells_leads: Generated<boolean>
+  sl_default_lead_location: 'pending' | 'queue' | null
+  sl_force_default_location: Generated<boolean>
+  sl_purchase_emails: Generated<string[]>
+  sl_return_emails: Generated<string[]>
+  sl_include_comments: Generated<boolean>
+  sl_auto_response_id: string | null
+  sl_queue_priority: Generated<'normal' | 'medium' | 'high'>
+  sells_customers: Generated<boolean>
+  sc_default_office_location_id: string | null
+  sc_purchase_emails: Generated<string[]>
+  sc_return_emails: Generated<string[]>
+  sc_auto_response_id: string | null
+  buys_leads: Generated<boolean>
+  bl_delivery_method: Generated<'exchange' | 'email'>
+  bl_sale_emails: Generated<string[]>
+  bl_post_url: string | null
+  bl_source_id: string | null
+  bl_secret: string | null
+  buys_customers: Generated<boolean>
+  bc_delivery_method: Generated<'exchange' | 'email'>
+  bc_sale_emails: Generated<string[]>
+  bc_post_url: string | null
+  bc_source_id: string | null
+  bc_secret: string | null
+  allow_login: Generated<boolean>
+  username: string | null
+  password_hash: string | null
+  auto_accept: Generated<boolean>
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type PartnerCompanyTagsTable = { company_id: string; partner_company_id: string; tag_id: string }
+
+export type CampaignsTable = {
+  company_id: string
+  id: string
+  partner_company_id: string
+  name: string
+  description: string | null
+  direction: 'inbound' | 'outbound'
+  external_partner_company_id: string | null
+  external_campaign_id: string | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -86,4 +176,10 @@ export type DB = {
   api_keys: ApiKeysTable
   login_failures: LoginFailuresTable
   audit_log: AuditLogTable
+  office_locations: OfficeLocationsTable
+  message_campaigns: MessageCampaignsTable
+  tags: TagsTable
+  partner_companies: PartnerCompaniesTable
+  partner_company_tags: PartnerCompanyTagsTable
+  campaigns: CampaignsTable
 }

@@ -1,6 +1,6 @@
 import type { PageQuery } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
-import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, toPage } from '../../lib/cursor.ts'
 import { type AuditEntry, insertAuditEntry, listAuditEntries } from './audit.repo.ts'
@@ -16,7 +16,7 @@ function redact(changes: Record<string, unknown>): Record<string, unknown> {
 
 export async function recordAudit(
   conn: Conn,
-  actor: Actor,
+  actor: UserActor,
   action: AuditEntry['action'],
   entityType: string,
   entityId: string | null,

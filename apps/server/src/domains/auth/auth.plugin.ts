@@ -47,6 +47,13 @@ export function registerAuth(app: App, ctx: AppContext) {
         throw new AppError('forbidden', 'Missing or wrong x-csrf-token header')
       }
     }
+    // Partner logins are read-only and see only routes meant for them.
+    if (auth.actor.kind === 'partner') {
+      const isLogout = request.routeOptions.url === '/api/v1/auth/logout'
+      if (!request.routeOptions.config.partnerAccess || (!SAFE_METHODS.has(request.method) && !isLogout)) {
+        throw new AppError('forbidden', 'A partner login can only read its own leads and customers')
+      }
+    }
     request.actor = auth.actor
   })
 }

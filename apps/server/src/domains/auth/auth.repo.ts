@@ -1,10 +1,12 @@
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 
+export type SessionOwner = { userId: string } | { partnerCompanyId: string }
+
 export async function insertSession(
   conn: Conn,
   companyId: string,
-  s: { id: string; tokenHash: Buffer; csrfToken: string; userId: string; expiresAt: Date },
+  s: { id: string; tokenHash: Buffer; csrfToken: string; owner: SessionOwner; expiresAt: Date },
 ) {
   await conn
     .insertInto('sessions')
@@ -13,29 +15,68 @@ export async function insertSession(
       id: s.id,
       token_hash: s.tokenHash,
       csrf_token: s.csrfToken,
-      user_id: s.userId,
+      user_id: 'userId' in s.owner ? s.owner.userId : null,
+      partner_company_id: 'partnerCompanyId' in s.owner ? s.owner.partnerCompanyId : null,
       expires_at: s.expiresAt,
     })
     .execute()
 }
 
+export const findUserCredentials = (conn: Conn, companyId: string, email: string) =>
+  conn
+    .selectFrom('users')
+    .where('company_id', '=', companyId)
+    .where('deleted_at', 'is', null)
+    .where(sql`lower(email)`, '=', email.toLowerCase())
+    .select(['id', 'password_hash', 'disabled'])
+    .executeTakeFirst()
+
+export const findPartnerCredentials = (conn: Conn, companyId: string, username: string) =>
+  conn
+    .selectFrom('partner_companies')
+    .where('company_id', '=', companyId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .select(['id', 'password_hash', sql<boolean>`allow_login and active`.as('enabled')])
+    .executeTakeFirst()
+
 const permissionsOfUser = sql<string[]>`array(select distinct p from user_roles ur
   join roles r on r.company_id = ur.company_id and r.id = ur.role_id, unnest(r.permissions) p
   where ur.company_id = u.company_id and ur.user_id = u.id)`
 
-/** A live session of an enabled user, with the user's permissions. */
+/**
+ * A live session whose owner may still log in: an enabled user (with the user's
+ * permissions), or a partner company that is active and still allows login.
+ */
 export const findSessionByHash = (conn: Conn, companyId: string, tokenHash: Buffer) =>
   conn
     .selectFrom('sessions as s')
-    .innerJoin('users as u', (j) =>
-      j.onRef('u.company_id', '=', 's.company_id').onRef('u.id', '=', 's.user_id'),
+    .leftJoin('users as u', (j) =>
+      j
+        .onRef('u.company_id', '=', 's.company_id')
+        .onRef('u.id', '=', 's.user_id')
+        .on('u.disabled', '=', false)
+        .on('u.deleted_at', 'is', null),
+    )
+    .leftJoin('partner_companies as pc', (j) =>
+      j
+        .onRef('pc.company_id', '=', 's.company_id')
+        .onRef('pc.id', '=', 's.partner_company_id')
+        .on('pc.allow_login', '=', true)
+        .on('pc.active', '=', true),
     )
     .where('s.company_id', '=', companyId)
     .where('s.token_hash', '=', tokenHash)
     .where('s.expires_at', '>', sql<Date>`now()`)
-    .where('u.disabled', '=', false)
-    .where('u.deleted_at', 'is', null)
-    .select(['s.id', 's.csrf_token', 'u.id as user_id', 'u.name', permissionsOfUser.as('permissions')])
+    .where((eb) => eb.or([eb('u.id', 'is not', null), eb('pc.id', 'is not', null)]))
+    .select([
+      's.id',
+      's.csrf_token',
+      'u.id as user_id',
+      'u.name as user_name',
+      'pc.id as partner_company_id',
+      'pc.name as partner_name',
+      permissionsOfUser.as('permissions'),
+    ])
     .executeTakeFirst()
 
 export const findApiKeyByHash = (conn: Conn, companyId: string, keyHash: Buffer) =>
@@ -64,12 +105,12 @@ export async function deleteSession(conn: Conn, companyId: string, id: string) {
   await conn.deleteFrom('sessions').where('company_id', '=', companyId).where('id', '=', id).execute()
 }
 
-export async function deleteUserSessions(conn: Conn, companyId: string, userId: string) {
-  await conn
-    .deleteFrom('sessions')
-    .where('company_id', '=', companyId)
-    .where('user_id', '=', userId)
-    .execute()
+export async function deleteOwnerSessions(conn: Conn, companyId: string, owner: SessionOwner) {
+  const query = conn.deleteFrom('sessions').where('company_id', '=', companyId)
+  await ('userId' in owner
+    ? query.where('user_id', '=', owner.userId)
+    : query.where('partner_company_id', '=', owner.partnerCompanyId)
+  ).execute()
 }
 
 export async function deleteExpiredSessions(conn: Conn) {

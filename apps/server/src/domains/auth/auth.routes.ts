@@ -1,6 +1,6 @@
 import { LoginBody, LoginResult, Me } from '@tributary/contracts'
 import { z } from 'zod'
-import { actorOf } from '../../lib/actor.ts'
+import { actorOf, permissionsOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import { getCompany } from '../companies/companies.service.ts'
@@ -22,7 +22,8 @@ export function authRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) => {
       const session = await login(ctx, request.body, request.ip)
-      const user = await findUserById(ctx, session.companyId, session.userId)
+      const user =
+        'userId' in session.owner ? await findUserById(ctx, session.companyId, session.owner.userId) : null
       setSessionCookies(reply, ctx.config, session)
       return { token: session.token, csrfToken: session.csrfToken, user }
     },
@@ -30,7 +31,10 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags: ['Auth'], summary: 'End the current session', response: { 204: z.null() } } },
+    {
+      config: { partnerAccess: true },
+      schema: { tags: ['Auth'], summary: 'End the current session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       await logout(ctx, actorOf(request))
       clearSessionCookies(reply, ctx.config)
@@ -40,14 +44,17 @@ export function authRoutes(app: App, ctx: AppContext) {
 
   app.get(
     '/api/v1/me',
-    { schema: { tags: ['Auth'], summary: 'Who am I', response: { 200: Me } } },
+    {
+      config: { partnerAccess: true },
+      schema: { tags: ['Auth'], summary: 'Who am I', response: { 200: Me } },
+    },
     async (request) => {
       const actor = actorOf(request)
       return {
-        user: await getUser(ctx, actor, actor.userId),
-        partner: null,
+        user: actor.kind === 'user' ? await getUser(ctx, actor, actor.userId) : null,
+        partner: actor.kind === 'partner' ? { partnerCompanyId: actor.partnerCompanyId } : null,
         company: await getCompany(ctx, actor),
-        permissions: [...actor.permissions],
+        permissions: permissionsOf(actor),
       }
     },
   )

@@ -6,8 +6,7 @@ import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { verifyNothing, verifyPassword } from '../../lib/passwords.ts'
 import { newToken, parseToken, randomSecret } from '../../lib/tokens.ts'
-import { findCompanyBySlug } from '../companies/companies.repo.ts'
-import { findLoginUser } from '../users/users.repo.ts'
+import { findCompanyBySlug } from '../companies/companies.service.ts'
 import * as repo from './auth.repo.ts'
 
 export const SESSION_DAYS = 7
@@ -16,9 +15,22 @@ const ACCOUNT_LIMIT = 5
 const ADDRESS_LIMIT = 50
 const WINDOW_SECONDS = 15 * 60
 
-export type LoginResult = { token: string; csrfToken: string; companyId: string; userId: string }
+export type SessionOwner = repo.SessionOwner
+export type LoginResult = { token: string; csrfToken: string; companyId: string; owner: SessionOwner }
 
 const wrongLogin = () => new AppError('unauthorized', 'Wrong company, login or password')
+
+/** A user logs in with their email; a partner company's login with its username (never an email). */
+async function findCredentials(conn: Conn, companyId: string, login: string) {
+  if (login.includes('@')) {
+    const user = await repo.findUserCredentials(conn, companyId, login)
+    return user && { owner: { userId: user.id }, hash: user.password_hash, enabled: !user.disabled }
+  }
+  const partner = await repo.findPartnerCredentials(conn, companyId, login)
+  return partner?.password_hash
+    ? { owner: { partnerCompanyId: partner.id }, hash: partner.password_hash, enabled: partner.enabled }
+    : undefined
+}
 
 export async function login(
   ctx: AppContext,
@@ -32,35 +44,42 @@ export async function login(
     throw new AppError('throttled', 'Too many failed logins; try again later', { retryAfterSeconds: wait })
   }
   const company = await findCompanyBySlug(ctx.db, input.company.toLowerCase())
-  const user = company && (await findLoginUser(ctx.db, company.id, input.login))
-  const ok = user
-    ? await verifyPassword(user.password_hash, input.password)
-    : await verifyNothing(input.password)
-  if (!company || !user || !ok || user.disabled) {
+  const found = company && (await findCredentials(ctx.db, company.id, input.login))
+  // Unknown company or login costs the same hash check as a wrong password.
+  const ok = found ? await verifyPassword(found.hash, input.password) : await verifyNothing(input.password)
+  if (!company || !found || !ok || !found.enabled) {
     await repo.recordFailure(ctx.db, accountKey, ACCOUNT_LIMIT, WINDOW_SECONDS)
     await repo.recordFailure(ctx.db, addressKey, ADDRESS_LIMIT, WINDOW_SECONDS)
     throw wrongLogin()
   }
   await repo.clearFailures(ctx.db, accountKey)
-  return createSession(ctx.db, company.id, user.id)
+  return createSession(ctx.db, company.id, found.owner)
 }
 
-export async function createSession(conn: Conn, companyId: string, userId: string): Promise<LoginResult> {
+export async function createSession(
+  conn: Conn,
+  companyId: string,
+  owner: SessionOwner,
+): Promise<LoginResult> {
   const { token, hash } = newToken('session', companyId)
   const csrfToken = randomSecret(24)
   await repo.insertSession(conn, companyId, {
     id: newId(),
     tokenHash: hash,
     csrfToken,
-    userId,
+    owner,
     expiresAt: new Date(Date.now() + SESSION_DAYS * 86_400_000),
   })
-  return { token, csrfToken, companyId, userId }
+  return { token, csrfToken, companyId, owner }
 }
 
 export async function logout(ctx: AppContext, actor: Actor) {
   if (actor.sessionId) await repo.deleteSession(ctx.db, actor.companyId, actor.sessionId)
 }
+
+/** Logs a user or partner company out everywhere (disabled, deleted, password reset, login revoked). */
+export const endSessions = (conn: Conn, companyId: string, owner: SessionOwner) =>
+  repo.deleteOwnerSessions(conn, companyId, owner)
 
 export type Authenticated = { actor: Actor; csrfToken: string | null }
 
@@ -68,25 +87,29 @@ export type Authenticated = { actor: Actor; csrfToken: string | null }
 export async function authenticate(ctx: AppContext, token: string): Promise<Authenticated | null> {
   const parsed = parseToken(token)
   if (!parsed) return null
+  const { companyId } = parsed
   if (parsed.kind === 'session') {
-    const s = await repo.findSessionByHash(ctx.db, parsed.companyId, parsed.hash)
+    const s = await repo.findSessionByHash(ctx.db, companyId, parsed.hash)
     if (!s) return null
-    return {
-      actor: userActor(parsed.companyId, s.user_id, s.name, s.permissions, {
-        sessionId: s.id,
-        apiKeyId: null,
-      }),
-      csrfToken: s.csrf_token,
-    }
+    const actor: Actor = s.partner_company_id
+      ? {
+          kind: 'partner',
+          companyId,
+          partnerCompanyId: s.partner_company_id,
+          label: `${s.partner_name} (partner login)`,
+          sessionId: s.id,
+        }
+      : userActor(companyId, s.user_id as string, s.user_name as string, s.permissions, s.id, null)
+    return { actor, csrfToken: s.csrf_token }
   }
-  const k = await repo.findApiKeyByHash(ctx.db, parsed.companyId, parsed.hash)
+  const k = await repo.findApiKeyByHash(ctx.db, companyId, parsed.hash)
   if (!k) return null
   // Record use at most once a minute: keeps hot API clients off a single row lock.
   if (!k.last_used_at || Date.now() - k.last_used_at.getTime() > 60_000) {
-    await repo.touchApiKey(ctx.db, parsed.companyId, k.id)
+    await repo.touchApiKey(ctx.db, companyId, k.id)
   }
   return {
-    actor: userActor(parsed.companyId, k.user_id, k.name, k.permissions, { sessionId: null, apiKeyId: k.id }),
+    actor: userActor(companyId, k.user_id, `${k.name} (API key)`, k.permissions, null, k.id),
     csrfToken: null,
   }
 }
@@ -94,19 +117,18 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
 function userActor(
   companyId: string,
   userId: string,
-  name: string,
+  label: string,
   permissions: string[],
-  via: { sessionId: string | null; apiKeyId: string | null },
+  sessionId: string | null,
+  apiKeyId: string | null,
 ): Actor {
   return {
     kind: 'user',
     companyId,
     userId,
-    label: via.apiKeyId ? `${name} (API key)` : name,
+    label,
     permissions: new Set(permissions as Permission[]),
-    ...via,
+    sessionId,
+    apiKeyId,
   }
 }
-
-export const endUserSessions = (conn: Conn, companyId: string, userId: string) =>
-  repo.deleteUserSessions(conn, companyId, userId)

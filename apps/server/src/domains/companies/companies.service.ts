@@ -1,5 +1,4 @@
-import type { SignupBody } from '@tributary/contracts'
-import { builtinRoles, type Company } from '@tributary/contracts'
+import type { BuiltinRole, Company, SignupBody } from '@tributary/contracts'
 import type { z } from 'zod'
 import type { Conn } from '../../db/client.ts'
 import type { Actor } from '../../lib/actor.ts'
@@ -8,7 +7,7 @@ import { AppError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { randomSecret } from '../../lib/tokens.ts'
 import { createSession } from '../auth/auth.service.ts'
-import { insertRole } from '../roles/roles.repo.ts'
+import { createBuiltinRoles } from '../roles/roles.service.ts'
 import { addUser } from '../users/users.service.ts'
 import * as repo from './companies.repo.ts'
 
@@ -30,7 +29,7 @@ function slugify(name: string): string {
 export async function createCompany(
   conn: Conn,
   input: { name: string; slug?: string },
-): Promise<{ company: Company; roleIds: Record<keyof typeof builtinRoles, string> }> {
+): Promise<{ company: Company; roleIds: Record<BuiltinRole, string> }> {
   const id = newId()
   let slug = input.slug ?? slugify(input.name)
   while (!(await repo.insertCompany(conn, { id, slug, name: input.name }))) {
@@ -39,19 +38,7 @@ export async function createCompany(
       .toLowerCase()
       .replace(/[^a-z0-9]/g, 'x')}`
   }
-  const roleIds = {} as Record<keyof typeof builtinRoles, string>
-  for (const [key, role] of Object.entries(builtinRoles) as [
-    keyof typeof builtinRoles,
-    (typeof builtinRoles)[keyof typeof builtinRoles],
-  ][]) {
-    roleIds[key] = newId()
-    await insertRole(conn, id, {
-      id: roleIds[key],
-      name: role.name,
-      permissions: role.permissions,
-      builtin: key,
-    })
-  }
+  const roleIds = await createBuiltinRoles(conn, id)
   return { company: { id, slug, name: input.name }, roleIds }
 }
 
@@ -65,10 +52,12 @@ export async function signup(ctx: AppContext, input: z.infer<typeof SignupBody>)
       password: input.password,
       roleIds: [roleIds.admin],
     })
-    const session = await createSession(tx, company.id, user.id)
+    const session = await createSession(tx, company.id, { userId: user.id })
     return { company, user, token: session.token, csrfToken: session.csrfToken }
   })
 }
+
+export const findCompanyBySlug = (conn: Conn, slug: string) => repo.findCompanyBySlug(conn, slug)
 
 export async function getCompany(ctx: AppContext, actor: Actor): Promise<Company> {
   const company = await repo.findCompany(ctx.db, actor.companyId)

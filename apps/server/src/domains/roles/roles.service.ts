@@ -1,6 +1,14 @@
 import type { CreateRoleBody, UpdateRoleBody } from '@tributary/contracts'
-import { type Permission, permissionNames, permissions, type Role } from '@tributary/contracts'
+import {
+  type BuiltinRole,
+  builtinRoles,
+  type Permission,
+  permissionNames,
+  permissions,
+  type Role,
+} from '@tributary/contracts'
 import type { z } from 'zod'
+import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
@@ -14,6 +22,35 @@ const toRole = (row: repo.RoleRow): Role => ({
   permissions: row.permissions.filter((p): p is Permission => p in permissions),
   builtin: row.builtin !== null,
 })
+
+export async function createBuiltinRoles(
+  conn: Conn,
+  companyId: string,
+): Promise<Record<BuiltinRole, string>> {
+  const ids = {} as Record<BuiltinRole, string>
+  for (const [key, role] of Object.entries(builtinRoles) as [
+    BuiltinRole,
+    (typeof builtinRoles)[BuiltinRole],
+  ][]) {
+    ids[key] = newId()
+    await repo.insertRole(conn, companyId, {
+      id: ids[key],
+      name: role.name,
+      permissions: role.permissions,
+      builtin: key,
+    })
+  }
+  return ids
+}
+
+/** Field errors (`roleIds.N`) for ids that are not roles of the company. */
+export async function assertRolesExist(conn: Conn, companyId: string, roleIds: string[]) {
+  const found = await repo.existingRoleIds(conn, companyId, roleIds)
+  const errors = roleIds.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `roleIds.${i}`, message: 'No such role' }],
+  )
+  if (errors.length) throw new AppError('unprocessable', 'Some roles do not exist', { errors })
+}
 
 export const listPermissions = () => permissionNames.map((name) => ({ name, description: permissions[name] }))
 

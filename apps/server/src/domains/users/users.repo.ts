@@ -39,15 +39,6 @@ export const listUsers = (
     .limit(limit)
     .execute()
 
-export const findLoginUser = (conn: Conn, companyId: string, email: string) =>
-  conn
-    .selectFrom('users')
-    .where('company_id', '=', companyId)
-    .where('deleted_at', 'is', null)
-    .where(sql`lower(email)`, '=', email.toLowerCase())
-    .select(['id', 'name', 'password_hash', 'disabled'])
-    .executeTakeFirst()
-
 export async function emailTaken(conn: Conn, companyId: string, email: string, exceptId?: string) {
   const row = await conn
     .selectFrom('users')

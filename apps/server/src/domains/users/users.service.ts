@@ -7,8 +7,8 @@ import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { endUserSessions } from '../auth/auth.service.ts'
-import { existingRoleIds } from '../roles/roles.repo.ts'
+import { endSessions } from '../auth/auth.service.ts'
+import { assertRolesExist } from '../roles/roles.service.ts'
 import * as repo from './users.repo.ts'
 
 export function toUser(row: repo.UserRow): User {
@@ -22,14 +22,6 @@ export function toUser(row: repo.UserRow): User {
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }
-}
-
-async function assertRolesExist(conn: Conn, companyId: string, roleIds: string[]) {
-  const found = await existingRoleIds(conn, companyId, roleIds)
-  const errors = roleIds.flatMap((id, i) =>
-    found.has(id) ? [] : [{ path: `roleIds.${i}`, message: 'No such role' }],
-  )
-  if (errors.length) throw new AppError('unprocessable', 'Some roles do not exist', { errors })
 }
 
 async function assertEmailFree(conn: Conn, companyId: string, email: string, exceptId?: string) {
@@ -110,7 +102,7 @@ export async function updateUser(
       ...(input.leadNotifications !== undefined && { leadNotifications: input.leadNotifications }),
     })
     // A disabled user, or one whose password was reset, is logged out everywhere.
-    if (input.disabled || input.password !== undefined) await endUserSessions(tx, actor.companyId, id)
+    if (input.disabled || input.password !== undefined) await endSessions(tx, actor.companyId, { userId: id })
     await recordAudit(tx, actor, 'update', 'user', id, input)
     return toUser((await repo.findUser(tx, actor.companyId, id)) as repo.UserRow)
   })
@@ -123,7 +115,7 @@ export async function deleteUser(ctx: AppContext, actor: Actor, id: string): Pro
     if (!(await repo.findUser(tx, actor.companyId, id))) throw notFound('User')
     // Kept as a tombstone: leads and timelines still name who worked them.
     await repo.updateUser(tx, actor.companyId, id, { deleted: true, disabled: true })
-    await endUserSessions(tx, actor.companyId, id)
+    await endSessions(tx, actor.companyId, { userId: id })
     await recordAudit(tx, actor, 'delete', 'user', id)
   })
 }
