@@ -1,0 +1,77 @@
+import { useState } from 'react'
+import { Link, Navigate, NavLink, Outlet } from 'react-router'
+import { useAuth } from './auth.tsx'
+import { visibleNavigation } from './navigation.ts'
+
+/** The frame of every page after login: top bar, navigation, and the page itself. */
+export function AppShell() {
+  const { me, can, logout } = useAuth()
+  const [leaving, setLeaving] = useState(false)
+  const sections = visibleNavigation(can)
+  const who = me.user?.name ?? 'Partner login'
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link className="brand" to="/">
+          Tributary
+        </Link>
+        <span className="company" data-testid="company-name">
+          {me.company.name}
+        </span>
+        <span className="spacer" />
+        <span className="who" data-testid="user-name" title={me.user?.email}>
+          {who}
+        </span>
+        <button
+          type="button"
+          className="button button-quiet"
+          disabled={leaving}
+          onClick={() => {
+            setLeaving(true)
+            void logout()
+          }}
+        >
+          Log out
+        </button>
+      </header>
+      <nav className="sidebar" aria-label="Main">
+        {sections.map((section) => (
+          <div className="nav-section" key={section.title}>
+            {section.items.length > 1 || section.items[0]?.label !== section.title ? (
+              <p className="nav-title">{section.title}</p>
+            ) : null}
+            <ul>
+              {section.items.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} className="nav-link">
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </nav>
+      <main className="content">
+        <Outlet />
+      </main>
+    </div>
+  )
+}
+
+/** `/` leads to the first section the login may use. */
+export function HomeRedirect() {
+  const { can } = useAuth()
+  const first = visibleNavigation(can)[0]?.items[0]
+  if (first) return <Navigate to={first.to} replace />
+  return (
+    <section className="notice-page">
+      <title>Tributary</title>
+      <h1>Welcome</h1>
+      <p>
+        Your account has no sections to show yet. Ask an administrator of your company to give you a role.
+      </p>
+    </section>
+  )
+}
