@@ -43,6 +43,11 @@ const Env = z.object({
     .min(1024)
     .default(1024 * 1024),
   WEB_DIST: z.string().optional(),
+  SECRETS_KEY: z
+    .base64()
+    .transform((v) => Buffer.from(v, 'base64'))
+    .refine((key) => key.length === 32, 'must be 32 random bytes, base64-encoded (openssl rand -base64 32)')
+    .optional(),
 })
 
 export type Config = {
@@ -57,6 +62,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   bodyLimitBytes: number
   webDist: string
+  /** Seals exchange secrets; absent → a key file in dataDir. */
+  secretsKey: Buffer | undefined
   /** Secure cookies only when the public address is https. */
   secureCookies: boolean
 }
@@ -91,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
+    secretsKey: e.SECRETS_KEY,
     secureCookies: publicUrl.startsWith('https:'),
   }
 }

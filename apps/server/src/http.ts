@@ -16,10 +16,12 @@ import { apiKeysRoutes } from './domains/api-keys/api-keys.routes.ts'
 import { auditRoutes } from './domains/audit/audit.routes.ts'
 import { registerAuth } from './domains/auth/auth.plugin.ts'
 import { authRoutes } from './domains/auth/auth.routes.ts'
+import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
 import { companiesRoutes } from './domains/companies/companies.routes.ts'
 import { messageCampaignsRoutes } from './domains/message-campaigns/message-campaigns.routes.ts'
 import { officeLocationsRoutes } from './domains/office-locations/office-locations.routes.ts'
 import { opsRoutes } from './domains/ops/ops.routes.ts'
+import { partnerCompaniesRoutes } from './domains/partner-companies/partner-companies.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
@@ -37,6 +39,11 @@ const domainRoutes = [
   rolesRoutes,
   apiKeysRoutes,
   auditRoutes,
+  officeLocationsRoutes,
+  messageCampaignsRoutes,
+  tagsRoutes,
+  partnerCompaniesRoutes,
+  campaignsRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

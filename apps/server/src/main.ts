@@ -5,6 +5,7 @@ import { buildApp } from './http.ts'
 import type { AppContext } from './lib/context.ts'
 import { startJobs } from './lib/jobs.ts'
 import { createLogger } from './lib/logger.ts'
+import { createSecretBox, loadSecretsKey } from './lib/secrets.ts'
 import { buildWebIfStale } from './lib/web-build.ts'
 import { type DemoSeed, seedDemo } from './seed.ts'
 import { jobDefinitions, startWorker } from './worker.ts'
@@ -54,7 +55,8 @@ async function run(command: Command, config: Config) {
   const work = command !== 'serve'
   const jobs = await startJobs(database, jobDefinitions, log, { work })
   closers.push(() => jobs.stop())
-  const ctx: AppContext = { config, database, db: database.db, log, jobs }
+  const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
+  const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets }
   if (work) await startWorker(ctx)
   if (command === 'worker') {
     log.info('worker started')

@@ -48,7 +48,8 @@ export const OfficeLocationBody = z.strictObject({
   address: Address.default({}),
   timezone: TimeZone,
 })
-export const OfficeLocationPatch = OfficeLocationBody.partial()
+// Without the body's `.default({})`: a PATCH that leaves out the address keeps the saved one.
+export const OfficeLocationPatch = OfficeLocationBody.extend({ address: Address }).partial()
 
 /**
  * The placeholders a message campaign may use, e.g. `{{lead.firstName}}`. Anything else

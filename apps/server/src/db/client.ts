@@ -28,6 +28,9 @@ export type DatabaseOptions = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 })
+    // An idle connection dropped by the server (restart, failover) is replaced on next use;
+    // without a listener the pool's 'error' event would end the process.
+    pool.on('error', () => {})
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
     return { engine: 'postgres', db, connectionString: options.databaseUrl, close: () => db.destroy() }
   }

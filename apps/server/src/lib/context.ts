@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { Database, Db } from '../db/client.ts'
 import type { Jobs } from './jobs.ts'
+import type { SecretBox } from './secrets.ts'
 
 /** What services and job handlers are given; passed explicitly, no container. */
 export type AppContext = {
@@ -10,4 +11,5 @@ export type AppContext = {
   db: Db
   log: Logger
   jobs: Jobs
+  secrets: SecretBox
 }

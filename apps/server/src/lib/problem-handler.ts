@@ -35,6 +35,10 @@ export function toAppError(error: FastifyError | Error): AppError {
       errors: validationErrors(error as never),
     })
   }
+  // A constraint caught a race the service's own checks could not see.
+  const pgCode = (error as { code?: string }).code
+  if (pgCode === '23505') return new AppError('conflict', 'This conflicts with an existing record')
+  if (pgCode === '23503') return new AppError('conflict', 'Other records still refer to this one')
   const fastifyError = error as FastifyError
   const status = fastifyError.statusCode ?? 500
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { Writable } from 'node:stream'
 import { loadConfig } from '../../src/config.ts'
 import { migrate } from '../../src/db/migrate.ts'
@@ -6,6 +7,7 @@ import type { AppContext } from '../../src/lib/context.ts'
 import type { App } from '../../src/lib/http-types.ts'
 import { startJobs } from '../../src/lib/jobs.ts'
 import { createLogger } from '../../src/lib/logger.ts'
+import { createSecretBox } from '../../src/lib/secrets.ts'
 import { jobDefinitions, startWorker } from '../../src/worker.ts'
 import { freshDatabase } from './database.ts'
 
@@ -31,7 +33,14 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const { database, drop } = await freshDatabase()
   await migrate(database.db)
   const jobs = await startJobs(database, jobDefinitions, log, { work: true })
-  const ctx: AppContext = { config, database, db: database.db, log, jobs }
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    log,
+    jobs,
+    secrets: createSecretBox(randomBytes(32)),
+  }
   await startWorker(ctx, 0.5)
   const app = await buildApp(ctx)
   await app.ready()

@@ -8,9 +8,11 @@ import { type AuditEntry, insertAuditEntry, listAuditEntries } from './audit.rep
 const SECRET_FIELDS = /password|secret|token|key$/i
 
 /** Secrets are never written to the audit log, only that they changed. */
-function redact(changes: Record<string, unknown>): Record<string, unknown> {
+function redact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redact)
+  if (value === null || typeof value !== 'object') return value
   return Object.fromEntries(
-    Object.entries(changes).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[changed]' : v]),
+    Object.entries(value).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[changed]' : redact(v)]),
   )
 }
 
@@ -28,7 +30,7 @@ export async function recordAudit(
     action,
     entityType,
     entityId,
-    changes: redact(changes),
+    changes: redact(changes) as Record<string, unknown>,
   })
 }
 

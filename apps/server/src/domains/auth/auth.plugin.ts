@@ -29,13 +29,12 @@ export function registerAuth(app: App, ctx: AppContext) {
     // Unmatched routes go straight to the not-found handler.
     if (!request.routeOptions.url) return
     // Only the API is private; pages, docs and probes outside /api/ are not.
-    const isPublic =
-      request.routeOptions.config.public === true || !request.routeOptions.url.startsWith('/api/')
+    // Public routes (login, sign-up, and everything outside /api/) act on nobody's behalf.
+    if (request.routeOptions.config.public === true || !request.routeOptions.url.startsWith('/api/')) return
     const bearer = bearerToken(request)
     const token = bearer ?? request.cookies[SESSION_COOKIE]
     const auth = token ? await authenticate(ctx, token) : null
     if (!auth) {
-      if (isPublic) return
       throw new AppError(
         'unauthorized',
         token ? 'The session has ended or the token is not valid' : 'Log in first',

@@ -7,6 +7,8 @@ import { AppError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { randomSecret } from '../../lib/tokens.ts'
 import { createSession } from '../auth/auth.service.ts'
+import { addOfficeLocation } from '../office-locations/office-locations.service.ts'
+import { addPartnerCompany } from '../partner-companies/partner-companies.service.ts'
 import { createBuiltinRoles } from '../roles/roles.service.ts'
 import { addUser } from '../users/users.service.ts'
 import * as repo from './companies.repo.ts'
@@ -23,12 +25,12 @@ function slugify(name: string): string {
 }
 
 /**
- * A new tenant with its built-in roles. Later domains add what every company starts with
- * (the Self-Generated partner company, a first office location) here.
+ * A new tenant and what every company starts with: the built-in roles, a first office
+ * location, and the inside partner company "Self-Generated".
  */
 export async function createCompany(
   conn: Conn,
-  input: { name: string; slug?: string },
+  input: { name: string; slug?: string; timezone?: string },
 ): Promise<{ company: Company; roleIds: Record<BuiltinRole, string> }> {
   const id = newId()
   let slug = input.slug ?? slugify(input.name)
@@ -39,6 +41,18 @@ export async function createCompany(
       .replace(/[^a-z0-9]/g, 'x')}`
   }
   const roleIds = await createBuiltinRoles(conn, id)
+  const office = await addOfficeLocation(conn, id, {
+    name: 'Main Office',
+    address: {},
+    timezone: input.timezone ?? 'America/New_York',
+  })
+  // Seed 000: leads and customers the company generates itself are attributed to it.
+  await addPartnerCompany(conn, id, {
+    name: 'Self-Generated',
+    kind: 'inside',
+    sellsLeads: { enabled: true, defaultLeadLocation: 'queue' },
+    sellsCustomers: { enabled: true, defaultOfficeLocationId: office.id },
+  })
   return { company: { id, slug, name: input.name }, roleIds }
 }
 

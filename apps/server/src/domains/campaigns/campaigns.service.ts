@@ -1,0 +1,147 @@
+import type { Campaign, CampaignBody, CampaignPatch } from '@tributary/contracts'
+import type { z } from 'zod'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { fieldError, notFound } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { getPartnerCompany } from '../partner-companies/partner-companies.service.ts'
+import * as repo from './campaigns.repo.ts'
+
+const toCampaign = (r: repo.CampaignRow): Campaign => ({
+  id: r.id,
+  partnerCompanyId: r.partner_company_id,
+  name: r.name,
+  description: r.description,
+  direction: r.direction,
+  externalPartnerCompanyId: r.external_partner_company_id,
+  externalCampaignId: r.external_campaign_id,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+})
+
+/**
+ * The campaign a sender's ids name (seed 003: leads and customers created through the API
+ * carry the sender's partner company ID and campaign ID).
+ */
+export async function findCampaignByExternalIds(
+  conn: Conn,
+  companyId: string,
+  externalPartnerCompanyId: string,
+  externalCampaignId: string,
+): Promise<Campaign | null> {
+  const row = await repo.findCampaignByExternalIds(
+    conn,
+    companyId,
+    externalPartnerCompanyId,
+    externalCampaignId,
+  )
+  return row ? toCampaign(row) : null
+}
+
+export async function findCampaignById(conn: Conn, companyId: string, id: string): Promise<Campaign | null> {
+  const row = await repo.findCampaign(conn, companyId, id)
+  return row ? toCampaign(row) : null
+}
+
+async function checkUnique(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+  v: repo.CampaignValues,
+  id?: string,
+) {
+  if (await repo.nameTaken(conn, companyId, partnerCompanyId, v.name, id)) {
+    throw fieldError('name', 'This partner company already has a campaign with this name', 'conflict')
+  }
+  if (v.external_partner_company_id && v.external_campaign_id) {
+    const other = await repo.findCampaignByExternalIds(
+      conn,
+      companyId,
+      v.external_partner_company_id,
+      v.external_campaign_id,
+    )
+    if (other && other.id !== id) {
+      throw fieldError(
+        'externalCampaignId',
+        `Campaign "${other.name}" already has these external ids`,
+        'conflict',
+      )
+    }
+  }
+}
+
+export async function listCampaigns(ctx: AppContext, actor: Actor, partnerCompanyId: string) {
+  await getPartnerCompany(ctx, actor, partnerCompanyId)
+  const rows = await repo.listCampaignsOf(ctx.db, actor.companyId, partnerCompanyId)
+  return { items: rows.map(toCampaign), nextCursor: null }
+}
+
+export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Promise<Campaign> {
+  const campaign = await findCampaignById(ctx.db, actor.companyId, id)
+  if (!campaign) throw notFound('Campaign')
+  return campaign
+}
+
+export async function createCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  partnerCompanyId: string,
+  input: z.infer<typeof CampaignBody>,
+): Promise<Campaign> {
+  assertPermission(actor, 'manage_partner_companies')
+  await getPartnerCompany(ctx, actor, partnerCompanyId)
+  const values: repo.CampaignValues = {
+    name: input.name,
+    description: input.description ?? null,
+    direction: input.direction,
+    external_partner_company_id: input.externalPartnerCompanyId ?? null,
+    external_campaign_id: input.externalCampaignId ?? null,
+  }
+  const id = newId()
+  await ctx.db.transaction().execute(async (tx) => {
+    await checkUnique(tx, actor.companyId, partnerCompanyId, values)
+    await repo.insertCampaign(tx, actor.companyId, id, partnerCompanyId, values)
+    await recordAudit(tx, actor, 'create', 'campaign', id, input)
+  })
+  return getCampaign(ctx, actor, id)
+}
+
+export async function updateCampaign(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof CampaignPatch>,
+) {
+  assertPermission(actor, 'manage_partner_companies')
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await repo.findCampaign(tx, actor.companyId, id)
+    if (!row) throw notFound('Campaign')
+    const values: repo.CampaignValues = {
+      name: input.name ?? row.name,
+      description: input.description !== undefined ? input.description : row.description,
+      direction: input.direction ?? row.direction,
+      external_partner_company_id:
+        input.externalPartnerCompanyId !== undefined
+          ? input.externalPartnerCompanyId
+          : row.external_partner_company_id,
+      external_campaign_id:
+        input.externalCampaignId !== undefined ? input.externalCampaignId : row.external_campaign_id,
+    }
+    await checkUnique(tx, actor.companyId, row.partner_company_id, values, id)
+    await repo.updateCampaign(tx, actor.companyId, id, values)
+    await recordAudit(tx, actor, 'update', 'campaign', id, input)
+  })
+  return getCampaign(ctx, actor, id)
+}
+
+export async function deleteCampaign(ctx: AppContext, actor: Actor, id: string) {
+  assertPermission(actor, 'manage_partner_companies')
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await repo.findCampaign(tx, actor.companyId, id)
+    if (!row) throw notFound('Campaign')
+    await repo.deleteCampaign(tx, actor.companyId, id)
+    await recordAudit(tx, actor, 'delete', 'campaign', id, { name: row.name })
+  })
+}

@@ -1,0 +1,145 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
+import type { Conn } from '../../db/client.ts'
+import type { PartnerCompaniesTable } from '../../db/schema.ts'
+
+export type PartnerRow = Selectable<PartnerCompaniesTable>
+export type PartnerColumns = Omit<Insertable<PartnerCompaniesTable>, 'company_id' | 'id'>
+
+export const findPartnerCompany = (
+  conn: Conn,
+  companyId: string,
+  id: string,
+): Promise<PartnerRow | undefined> =>
+  conn
+    .selectFrom('partner_companies')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .selectAll()
+    .executeTakeFirst()
+
+export type PartnerFilter = {
+  sellsLeads?: boolean
+  sellsCustomers?: boolean
+  buysLeads?: boolean
+  buysCustomers?: boolean
+  active?: boolean
+  tagId?: string
+  tagName?: string
+  q?: string
+}
+
+/** Ordered by name, then id; `after` is the last row's [lower(name), id]. */
+export function listPartnerCompanies(
+  conn: Conn,
+  companyId: string,
+  filter: PartnerFilter,
+  limit: number,
+  after?: [string, string],
+): Promise<PartnerRow[]> {
+  let query = conn.selectFrom('partner_companies as p').where('p.company_id', '=', companyId).selectAll('p')
+  const flags = ['sellsLeads', 'sellsCustomers', 'buysLeads', 'buysCustomers', 'active'] as const
+  const columns = {
+    sellsLeads: 'p.sells_leads',
+    sellsCustomers: 'p.sells_customers',
+    buysLeads: 'p.buys_leads',
+    buysCustomers: 'p.buys_customers',
+    active: 'p.active',
+  } as const
+  for (const flag of flags) {
+    const value = filter[flag]
+    if (value !== undefined) query = query.where(columns[flag], '=', value)
+  }
+  if (filter.tagId || filter.tagName) {
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('partner_company_tags as pt')
+          .innerJoin('tags as t', (j) =>
+            j.onRef('t.company_id', '=', 'pt.company_id').onRef('t.id', '=', 'pt.tag_id'),
+          )
+          .whereRef('pt.company_id', '=', 'p.company_id')
+          .whereRef('pt.partner_company_id', '=', 'p.id')
+          .$if(filter.tagId !== undefined, (q) => q.where('t.id', '=', filter.tagId as string))
+          .$if(filter.tagName !== undefined, (q) =>
+            q.where(sql`lower(t.name)`, '=', (filter.tagName as string).toLowerCase()),
+          )
+          .select(sql`1`.as('one')),
+      ),
+    )
+  }
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb('p.name', 'ilike', like),
+        eb('p.contact_person', 'ilike', like),
+        eb('p.email', 'ilike', like),
+      ]),
+    )
+  }
+  if (after) {
+    query = query.where(sql<boolean>`(lower(p.name), p.id) > (${after[0]}, ${after[1]}::uuid)`)
+  }
+  return query.orderBy(sql`lower(p.name)`).orderBy('p.id').limit(limit).execute()
+}
+
+export async function insertPartnerCompany(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  values: PartnerColumns,
+) {
+  await conn
+    .insertInto('partner_companies')
+    .values({ ...values, company_id: companyId, id })
+    .execute()
+}
+
+export async function updatePartnerCompany(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  values: Updateable<PartnerCompaniesTable>,
+) {
+  await conn
+    .updateTable('partner_companies')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function deletePartnerCompany(conn: Conn, companyId: string, id: string) {
+  await conn
+    .deleteFrom('partner_companies')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function usernameTaken(conn: Conn, companyId: string, username: string, exceptId?: string) {
+  const row = await conn
+    .selectFrom('partner_companies')
+    .where('company_id', '=', companyId)
+    .where(sql`lower(username)`, '=', username.toLowerCase())
+    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId as string))
+    .select('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function applyTag(conn: Conn, companyId: string, partnerCompanyId: string, tagId: string) {
+  await conn
+    .insertInto('partner_company_tags')
+    .values({ company_id: companyId, partner_company_id: partnerCompanyId, tag_id: tagId })
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+export async function removeTag(conn: Conn, companyId: string, partnerCompanyId: string, tagId: string) {
+  await conn
+    .deleteFrom('partner_company_tags')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .where('tag_id', '=', tagId)
+    .execute()
+}

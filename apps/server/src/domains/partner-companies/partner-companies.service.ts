@@ -1,0 +1,207 @@
+import type {
+  CreatePartnerCompanyBody,
+  PartnerCompany,
+  PartnerCompanyQuery,
+  UpdatePartnerCompanyBody,
+} from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { hashPassword } from '../../lib/passwords.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { endSessions } from '../auth/auth.service.ts'
+import { getCompany } from '../companies/companies.service.ts'
+import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
+import { officeLocationExists } from '../office-locations/office-locations.service.ts'
+import { listTagsOf, tagExists } from '../tags/tags.service.ts'
+import * as repo from './partner-companies.repo.ts'
+import {
+  emptyState,
+  mergeInput,
+  missingFields,
+  type PartnerState,
+  type SealedInput,
+  stateFromRow,
+  stateToColumns,
+  toPartnerCompany,
+} from './partner-companies.state.ts'
+
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
+
+async function loginUrl(ctx: AppContext, actor: Actor) {
+  const company = await getCompany(ctx, actor)
+  return `${ctx.config.publicUrl}/login?company=${company.slug}`
+}
+
+async function present(ctx: AppContext, actor: Actor, conn: Conn, rows: repo.PartnerRow[]) {
+  const tags = await listTagsOf(
+    conn,
+    actor.companyId,
+    rows.map((r) => r.id),
+  )
+  const url = await loginUrl(ctx, actor)
+  return rows.map((row) => toPartnerCompany(row, tags.get(row.id) ?? [], url))
+}
+
+export async function listPartnerCompanies(ctx: AppContext, actor: Actor, query: PartnerCompanyQuery) {
+  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined
+  const sourceList = query.sellsLeads === true || query.sellsCustomers === true
+  const rows = await repo.listPartnerCompanies(
+    ctx.db,
+    actor.companyId,
+    {
+      sellsLeads: query.sellsLeads,
+      sellsCustomers: query.sellsCustomers,
+      buysLeads: query.buysLeads,
+      buysCustomers: query.buysCustomers,
+      // Source drop-downs offer active partners only, unless asked otherwise.
+      active: query.active ?? (sourceList ? true : undefined),
+      q: query.q,
+      ...(query.tag && (isUuid(query.tag) ? { tagId: query.tag } : { tagName: query.tag })),
+    },
+    query.limit + 1,
+    after,
+  )
+  const page = toPage(
+    rows,
+    query.limit,
+    (r) => [r.name.toLowerCase(), r.id],
+    (r) => r,
+  )
+  return { items: await present(ctx, actor, ctx.db, page.items), nextCursor: page.nextCursor }
+}
+
+async function loadRow(conn: Conn, companyId: string, id: string) {
+  const row = await repo.findPartnerCompany(conn, companyId, id)
+  if (!row) throw notFound('Partner company')
+  return row
+}
+
+export async function getPartnerCompany(ctx: AppContext, actor: Actor, id: string): Promise<PartnerCompany> {
+  const row = await loadRow(ctx.db, actor.companyId, id)
+  return (await present(ctx, actor, ctx.db, [row]))[0] as PartnerCompany
+}
+
+async function sealWriteOnly(ctx: AppContext, input: UpdatePartnerCompanyBody): Promise<SealedInput> {
+  return {
+    ...(input.buysLeads?.secret !== undefined && {
+      buysLeadsSecret: ctx.secrets.seal(input.buysLeads.secret),
+    }),
+    ...(input.buysCustomers?.secret !== undefined && {
+      buysCustomersSecret: ctx.secrets.seal(input.buysCustomers.secret),
+    }),
+    ...(input.access?.password !== undefined && { passwordHash: await hashPassword(input.access.password) }),
+  }
+}
+
+/** Rules that need the database: references inside the company, unique usernames. */
+async function referenceErrors(conn: Conn, companyId: string, s: PartnerState, id: string | undefined) {
+  const errors: FieldError[] = []
+  const campaigns = [
+    ['sellsLeads.autoResponseMessageCampaignId', s.sellsLeads.autoResponseMessageCampaignId],
+    ['sellsCustomers.autoResponseMessageCampaignId', s.sellsCustomers.autoResponseMessageCampaignId],
+  ] as const
+  for (const [path, campaignId] of campaigns) {
+    if (campaignId && !(await messageCampaignExists(conn, companyId, campaignId))) {
+      errors.push({ path, message: 'No such message campaign' })
+    }
+  }
+  const office = s.sellsCustomers.defaultOfficeLocationId
+  if (office && !(await officeLocationExists(conn, companyId, office))) {
+    errors.push({ path: 'sellsCustomers.defaultOfficeLocationId', message: 'No such office location' })
+  }
+  if (errors.length) throw new AppError('unprocessable', 'Some references are not valid', { errors })
+  if (s.access.username && (await repo.usernameTaken(conn, companyId, s.access.username, id))) {
+    throw fieldError('access.username', 'Another partner company already uses this username', 'conflict')
+  }
+}
+
+async function validate(conn: Conn, companyId: string, state: PartnerState, id?: string) {
+  const missing = missingFields(state)
+  if (missing.length)
+    throw new AppError('bad-request', 'Some required fields are missing', { errors: missing })
+  await referenceErrors(conn, companyId, state, id)
+}
+
+/** Inside the caller's transaction, without permission checks: for company creation and the seed. */
+export async function addPartnerCompany(
+  conn: Conn,
+  companyId: string,
+  input: CreatePartnerCompanyBody,
+  sealed: SealedInput = {},
+): Promise<string> {
+  const state = mergeInput(emptyState(input.name), input, sealed)
+  await validate(conn, companyId, state)
+  const id = newId()
+  await repo.insertPartnerCompany(conn, companyId, id, stateToColumns(state))
+  return id
+}
+
+export async function createPartnerCompany(ctx: AppContext, actor: Actor, input: CreatePartnerCompanyBody) {
+  assertPermission(actor, 'manage_partner_companies')
+  const sealed = await sealWriteOnly(ctx, input)
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const id = await addPartnerCompany(tx, actor.companyId, input, sealed)
+    await recordAudit(tx, actor, 'create', 'partner_company', id, input)
+    return id
+  })
+  return getPartnerCompany(ctx, actor, id)
+}
+
+export async function updatePartnerCompany(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdatePartnerCompanyBody,
+) {
+  assertPermission(actor, 'manage_partner_companies')
+  const sealed = await sealWriteOnly(ctx, input)
+  await ctx.db.transaction().execute(async (tx) => {
+    const before = stateFromRow(await loadRow(tx, actor.companyId, id))
+    const after = mergeInput(before, input, sealed)
+    await validate(tx, actor.companyId, after, id)
+    await repo.updatePartnerCompany(tx, actor.companyId, id, stateToColumns(after))
+    // Revoked or re-keyed logins, and deactivated partners, are logged out at once.
+    const loginChanged =
+      !after.access.allowLogin ||
+      !after.active ||
+      sealed.passwordHash !== undefined ||
+      before.access.username !== after.access.username
+    if (loginChanged) await endSessions(tx, actor.companyId, { partnerCompanyId: id })
+    await recordAudit(tx, actor, 'update', 'partner_company', id, input)
+  })
+  return getPartnerCompany(ctx, actor, id)
+}
+
+export async function deletePartnerCompany(ctx: AppContext, actor: Actor, id: string) {
+  assertPermission(actor, 'manage_partner_companies')
+  await ctx.db.transaction().execute(async (tx) => {
+    const row = await loadRow(tx, actor.companyId, id)
+    await repo.deletePartnerCompany(tx, actor.companyId, id)
+    await recordAudit(tx, actor, 'delete', 'partner_company', id, { name: row.name })
+  })
+}
+
+async function tagChange(ctx: AppContext, actor: UserActor, id: string, tagId: string, apply: boolean) {
+  await ctx.db.transaction().execute(async (tx) => {
+    await loadRow(tx, actor.companyId, id)
+    if (!(await tagExists(tx, actor.companyId, tagId))) throw notFound('Tag')
+    await (apply ? repo.applyTag : repo.removeTag)(tx, actor.companyId, id, tagId)
+    await recordAudit(tx, actor, 'update', 'partner_company', id, {
+      [apply ? 'tagApplied' : 'tagRemoved']: tagId,
+    })
+  })
+}
+
+export async function applyTag(ctx: AppContext, actor: Actor, id: string, tagId: string) {
+  assertPermission(actor, 'manage_partner_companies')
+  await tagChange(ctx, actor, id, tagId, true)
+}
+
+export async function removeTag(ctx: AppContext, actor: Actor, id: string, tagId: string) {
+  assertPermission(actor, 'manage_partner_companies')
+  await tagChange(ctx, actor, id, tagId, false)
+}
