@@ -45,7 +45,8 @@ async function run(command: Command, config: Config) {
   if (applied.length) log.info({ applied }, 'migrations applied')
   if (command === 'migrate') return shutdown()
 
-  const demo = await seedDemo(database.db)
+  const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
+  const demo = await seedDemo(database.db, secrets)
   if (demo) printDemo(demo, config)
   if (command === 'seed') {
     if (!demo) process.stdout.write('The demo company already exists.\n')
@@ -55,7 +56,6 @@ async function run(command: Command, config: Config) {
   const work = command !== 'serve'
   const jobs = await startJobs(database, jobDefinitions, log, { work })
   closers.push(() => jobs.stop())
-  const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
   const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets }
   if (work) await startWorker(ctx)
   if (command === 'worker') {

@@ -4,7 +4,9 @@ import type { Db } from './db/client.ts'
 import { findCompanyBySlug } from './domains/companies/companies.repo.ts'
 import { createCompany } from './domains/companies/companies.service.ts'
 import { addUser } from './domains/users/users.service.ts'
+import type { SecretBox } from './lib/secrets.ts'
 import { randomSecret } from './lib/tokens.ts'
+import { seedLeadSources } from './seed-lead-sources.ts'
 
 const DEMO_LOCK = 7_302_114_002
 
@@ -14,7 +16,7 @@ export type DemoSeed = { slug: string; name: string; email: string; password: st
  * The demo company: an admin and one user per built-in role. Runs once, when the database
  * has no demo company yet; the admin's password is returned to be printed once, never stored in clear.
  */
-export async function seedDemo(db: Db): Promise<DemoSeed | null> {
+export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSeed | null> {
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx)
     if (await findCompanyBySlug(tx, 'demo')) return null
@@ -34,6 +36,7 @@ export async function seedDemo(db: Db): Promise<DemoSeed | null> {
     for (const [role, [name, email]] of Object.entries(people) as [keyof typeof people, [string, string]][]) {
       await addUser(tx, company.id, { name, email, password: randomSecret(12), roleIds: [roleIds[role]] })
     }
+    await seedLeadSources(tx, company.id, secrets)
     return { slug: company.slug, name: company.name, email: 'admin@demo.test', password }
   })
 }

@@ -84,6 +84,26 @@ export async function getCampaign(ctx: AppContext, actor: Actor, id: string): Pr
   return campaign
 }
 
+/** Inside the caller's transaction, without permission checks or audit: for the demo seed. */
+export async function addCampaign(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+  input: z.input<typeof CampaignBody>,
+): Promise<string> {
+  const values: repo.CampaignValues = {
+    name: input.name,
+    description: input.description ?? null,
+    direction: input.direction ?? 'inbound',
+    external_partner_company_id: input.externalPartnerCompanyId ?? null,
+    external_campaign_id: input.externalCampaignId ?? null,
+  }
+  await checkUnique(conn, companyId, partnerCompanyId, values)
+  const id = newId()
+  await repo.insertCampaign(conn, companyId, id, partnerCompanyId, values)
+  return id
+}
+
 export async function createCampaign(
   ctx: AppContext,
   actor: Actor,
@@ -92,18 +112,10 @@ export async function createCampaign(
 ): Promise<Campaign> {
   assertPermission(actor, 'manage_partner_companies')
   await getPartnerCompany(ctx, actor, partnerCompanyId)
-  const values: repo.CampaignValues = {
-    name: input.name,
-    description: input.description ?? null,
-    direction: input.direction,
-    external_partner_company_id: input.externalPartnerCompanyId ?? null,
-    external_campaign_id: input.externalCampaignId ?? null,
-  }
-  const id = newId()
-  await ctx.db.transaction().execute(async (tx) => {
-    await checkUnique(tx, actor.companyId, partnerCompanyId, values)
-    await repo.insertCampaign(tx, actor.companyId, id, partnerCompanyId, values)
+  const id = await ctx.db.transaction().execute(async (tx) => {
+    const id = await addCampaign(tx, actor.companyId, partnerCompanyId, input)
     await recordAudit(tx, actor, 'create', 'campaign', id, input)
+    return id
   })
   return getCampaign(ctx, actor, id)
 }

@@ -72,21 +72,29 @@ export async function getMessageCampaign(
   return campaign
 }
 
+/** Inside the caller's transaction, without permission checks or audit: for the demo seed. */
+export async function addMessageCampaign(
+  conn: Conn,
+  companyId: string,
+  input: z.infer<typeof MessageCampaignBody>,
+): Promise<MessageCampaign> {
+  assertTemplatesValid(input)
+  if (await repo.messageCampaignNameTaken(conn, companyId, input.name)) throw nameTaken()
+  const id = newId()
+  if (!(await repo.insertMessageCampaign(conn, companyId, id, input))) throw nameTaken()
+  return toMessageCampaign((await repo.findMessageCampaign(conn, companyId, id)) as repo.MessageCampaignRow)
+}
+
 export async function createMessageCampaign(
   ctx: AppContext,
   actor: Actor,
   input: z.infer<typeof MessageCampaignBody>,
 ): Promise<MessageCampaign> {
   assertPermission(actor, 'manage_settings')
-  assertTemplatesValid(input)
   return ctx.db.transaction().execute(async (tx) => {
-    if (await repo.messageCampaignNameTaken(tx, actor.companyId, input.name)) throw nameTaken()
-    const id = newId()
-    if (!(await repo.insertMessageCampaign(tx, actor.companyId, id, input))) throw nameTaken()
-    await recordAudit(tx, actor, 'create', 'message_campaign', id, input)
-    return toMessageCampaign(
-      (await repo.findMessageCampaign(tx, actor.companyId, id)) as repo.MessageCampaignRow,
-    )
+    const campaign = await addMessageCampaign(tx, actor.companyId, input)
+    await recordAudit(tx, actor, 'create', 'message_campaign', campaign.id, input)
+    return campaign
   })
 }
 

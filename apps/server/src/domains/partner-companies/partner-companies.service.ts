@@ -185,6 +185,10 @@ export async function deletePartnerCompany(ctx: AppContext, actor: Actor, id: st
   })
 }
 
+/** Inside the caller's transaction, without checks: for the demo seed. */
+export const tagPartnerCompany = (conn: Conn, companyId: string, id: string, tagId: string) =>
+  repo.applyTag(conn, companyId, id, tagId)
+
 async function tagChange(ctx: AppContext, actor: UserActor, id: string, tagId: string, apply: boolean) {
   await ctx.db.transaction().execute(async (tx) => {
     await loadRow(tx, actor.companyId, id)

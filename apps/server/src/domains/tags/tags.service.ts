@@ -40,14 +40,20 @@ export async function getTag(ctx: AppContext, actor: Actor, id: string): Promise
   return toTag(row)
 }
 
+/** Inside the caller's transaction, without permission checks or audit: for the demo seed. */
+export async function addTag(conn: Conn, companyId: string, name: string): Promise<Tag> {
+  if (await repo.tagNameTaken(conn, companyId, name)) throw nameTaken()
+  const id = newId()
+  if (!(await repo.insertTag(conn, companyId, id, name))) throw nameTaken()
+  return { id, name }
+}
+
 export async function createTag(ctx: AppContext, actor: Actor, input: z.infer<typeof TagBody>): Promise<Tag> {
   assertPermission(actor, 'manage_partner_companies')
   return ctx.db.transaction().execute(async (tx) => {
-    if (await repo.tagNameTaken(tx, actor.companyId, input.name)) throw nameTaken()
-    const id = newId()
-    if (!(await repo.insertTag(tx, actor.companyId, id, input.name))) throw nameTaken()
-    await recordAudit(tx, actor, 'create', 'tag', id, input)
-    return { id, name: input.name }
+    const tag = await addTag(tx, actor.companyId, input.name)
+    await recordAudit(tx, actor, 'create', 'tag', tag.id, input)
+    return tag
   })
 }
 
