@@ -4,7 +4,7 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger } from 'fastify'
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify'
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -18,10 +18,13 @@ import { registerAuth } from './domains/auth/auth.plugin.ts'
 import { authRoutes } from './domains/auth/auth.routes.ts'
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
 import { companiesRoutes } from './domains/companies/companies.routes.ts'
+import { customersRoutes } from './domains/customers/customers.routes.ts'
+import { leadsRoutes } from './domains/leads/leads.routes.ts'
 import { messageCampaignsRoutes } from './domains/message-campaigns/message-campaigns.routes.ts'
 import { officeLocationsRoutes } from './domains/office-locations/office-locations.routes.ts'
 import { opsRoutes } from './domains/ops/ops.routes.ts'
 import { partnerCompaniesRoutes } from './domains/partner-companies/partner-companies.routes.ts'
+import { queueRoutes } from './domains/queue/queue.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
@@ -29,6 +32,7 @@ import type { AppContext } from './lib/context.ts'
 import { AppError } from './lib/errors.ts'
 import type { App } from './lib/http-types.ts'
 import { registerMetrics } from './lib/metrics.ts'
+import { refuseNulCharacters } from './lib/nul-guard.ts'
 import { handleError, sendProblem } from './lib/problem-handler.ts'
 
 const domainRoutes = [
@@ -44,6 +48,9 @@ const domainRoutes = [
   tagsRoutes,
   partnerCompaniesRoutes,
   campaignsRoutes,
+  leadsRoutes,
+  queueRoutes,
+  customersRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
@@ -53,6 +60,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.bodyLimitBytes,
     // Honour a caller's request id (a proxy's) when it is sane, else make one.
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: (req) => {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
@@ -64,6 +72,11 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  refuseNulCharacters(app)
+  // Public routes need no credentials: say so in the OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] }
+  })
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id)
   })

@@ -167,6 +167,93 @@ export type CampaignsTable = {
   updated_at: CreatedAt
 }
 
+export type QueueSettingsTable = {
+  company_id: string
+  use_partner_priority: Generated<boolean>
+  requestable_after_minutes: Generated<number>
+  available_from: Generated<string>
+  available_until: Generated<string>
+  max_assigned_per_rep: number | null
+  after_request: Generated<'assigned' | 'queue' | 'pending'>
+  blacklist_minutes_after_request: Generated<number>
+  duplicate_window_days: number | null
+  updated_at: CreatedAt
+}
+
+type Contact = Address & {
+  first_name: string | null
+  last_name: string | null
+  company_name: string | null
+  email: string | null
+  phone: string | null
+  country: string
+}
+
+export type LeadsTable = Contact & {
+  company_id: string
+  id: string
+  number: Generated<number>
+  timezone: string
+  partner_company_id: string
+  campaign_id: string | null
+  location:
+    | 'pending'
+    | 'queue'
+    | 'assigned'
+    | 'converted'
+    | 'invalid'
+    | 'returned'
+    | 'sold'
+    | 'awaiting_acceptance'
+  priority_rank: number
+  assigned_user_id: string | null
+  last_requested_by: string | null
+  contact_after: Time
+  invalid_reason: string | null
+  return_reason: string | null
+  call_center_comments: string | null
+  notes: string | null
+  external_partner_company_id: string | null
+  external_campaign_id: string | null
+  trusted_form_cert_url: string | null
+  leadid_token: string | null
+  customer_id: string | null
+  email_key: string | null
+  name_address_key: string | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type CustomersTable = Contact & {
+  company_id: string
+  id: string
+  number: Generated<number>
+  partner_company_id: string | null
+  campaign_id: string | null
+  office_location_id: string
+  lead_id: string | null
+  status: Generated<'active' | 'returned' | 'sold'>
+  return_reason: string | null
+  call_center_comments: string | null
+  notes: string | null
+  external_partner_company_id: string | null
+  external_campaign_id: string | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+export type TimelineEventsTable = {
+  company_id: string
+  id: string
+  record_kind: 'lead' | 'customer'
+  record_id: string
+  at: CreatedAt
+  actor_user_id: string | null
+  actor_label: string
+  type: string
+  detail: Json<Record<string, unknown>>
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -182,4 +269,8 @@ export type DB = {
   partner_companies: PartnerCompaniesTable
   partner_company_tags: PartnerCompanyTagsTable
   campaigns: CampaignsTable
+  queue_settings: QueueSettingsTable
+  leads: LeadsTable
+  customers: CustomersTable
+  timeline_events: TimelineEventsTable
 }

@@ -39,6 +39,9 @@ export function toAppError(error: FastifyError | Error): AppError {
   const pgCode = (error as { code?: string }).code
   if (pgCode === '23505') return new AppError('conflict', 'This conflicts with an existing record')
   if (pgCode === '23503') return new AppError('conflict', 'Other records still refer to this one')
+  // Text the database cannot store (NUL, broken encoding) or a value out of a column's range.
+  if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22003')
+    return new AppError('bad-request', 'A value cannot be stored')
   const fastifyError = error as FastifyError
   const status = fastifyError.statusCode ?? 500
   if (fastifyError.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || status === 413) {

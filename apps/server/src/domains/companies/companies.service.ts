@@ -72,6 +72,7 @@ export async function signup(ctx: AppContext, input: z.infer<typeof SignupBody>)
 }
 
 export const findCompanyBySlug = (conn: Conn, slug: string) => repo.findCompanyBySlug(conn, slug)
+export const findCompany = (conn: Conn, id: string) => repo.findCompany(conn, id)
 
 export async function getCompany(ctx: AppContext, actor: Actor): Promise<Company> {
   const company = await repo.findCompany(ctx.db, actor.companyId)

@@ -10,7 +10,7 @@ import type { z } from 'zod'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { renderTemplate, sampleTemplateContext, validateTemplate } from '../../lib/templates.ts'
@@ -57,7 +57,7 @@ export async function findMessageCampaign(
 }
 
 export async function listMessageCampaigns(ctx: AppContext, actor: Actor, query: PageQuery) {
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  const after = idAfter(query.cursor)
   const rows = await repo.listMessageCampaigns(ctx.db, actor.companyId, query.limit + 1, after)
   return toPage(rows, query.limit, (r) => [r.id], toMessageCampaign)
 }

@@ -9,7 +9,7 @@ import type { z } from 'zod'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { recordAudit } from '../audit/audit.service.ts'
@@ -82,7 +82,7 @@ export async function addOfficeLocation(
 }
 
 export async function listOfficeLocations(ctx: AppContext, actor: Actor, query: PageQuery) {
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  const after = idAfter(query.cursor)
   const rows = await repo.listOfficeLocations(ctx.db, actor.companyId, query.limit + 1, after)
   return toPage(rows, query.limit, (r) => [r.id], toOfficeLocation)
 }
@@ -157,4 +157,11 @@ function inUse(partnerCompanies: string[]) {
     'conflict',
     `${names} ${partnerCompanies.length > 1 ? 'send' : 'sends'} incoming customers to this office location; choose another default office location there first`,
   )
+}
+
+/** The company's oldest office location: where customers land when nothing else says where. */
+export async function firstOfficeLocationId(conn: Conn, companyId: string): Promise<string> {
+  const [first] = await repo.listOfficeLocations(conn, companyId, 1)
+  if (!first) throw new AppError('conflict', 'The company has no office location; add one first')
+  return first.id
 }

@@ -57,10 +57,10 @@ describe('creating an office location', () => {
 
   it('answers 201 with the location; the address defaults to empty lines in the US', async () => {
     const admin = await signup(t.app)
-    const res = await createLocation(admin, { name: 'Main Office' })
+    const res = await createLocation(admin, { name: 'Head Office' })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({
-      name: 'Main Office',
+      name: 'Head Office',
       timezone: 'America/Chicago',
       address: { street: null, city: null, region: null, postalCode: null, country: 'US' },
     })

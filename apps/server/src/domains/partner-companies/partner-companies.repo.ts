@@ -34,7 +34,7 @@ export function listPartnerCompanies(
   companyId: string,
   filter: PartnerFilter,
   limit: number,
-  after?: [string, string],
+  after?: readonly [string, string],
 ): Promise<PartnerRow[]> {
   let query = conn.selectFrom('partner_companies as p').where('p.company_id', '=', companyId).selectAll('p')
   const flags = ['sellsLeads', 'sellsCustomers', 'buysLeads', 'buysCustomers', 'active'] as const

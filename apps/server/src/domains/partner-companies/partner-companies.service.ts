@@ -47,7 +47,7 @@ async function present(ctx: AppContext, actor: Actor, conn: Conn, rows: repo.Par
 }
 
 export async function listPartnerCompanies(ctx: AppContext, actor: Actor, query: PartnerCompanyQuery) {
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : undefined
+  const after = query.cursor ? decodeCursor(query.cursor, ['text', 'uuid']) : undefined
   const sourceList = query.sellsLeads === true || query.sellsCustomers === true
   const rows = await repo.listPartnerCompanies(
     ctx.db,
@@ -208,4 +208,20 @@ export async function applyTag(ctx: AppContext, actor: Actor, id: string, tagId:
 export async function removeTag(ctx: AppContext, actor: Actor, id: string, tagId: string) {
   assertPermission(actor, 'manage_partner_companies')
   await tagChange(ctx, actor, id, tagId, false)
+}
+
+/** What lead intake needs of a source; null when it is not a partner company of this company. */
+export async function findLeadSource(conn: Conn, companyId: string, id: string) {
+  const row = await repo.findPartnerCompany(conn, companyId, id)
+  if (!row) return null
+  const s = stateFromRow(row)
+  return { id, name: s.name, active: s.active, ...s.sellsLeads }
+}
+
+/** What customer intake needs of a source; null when it is not a partner company of this company. */
+export async function findCustomerSource(conn: Conn, companyId: string, id: string) {
+  const row = await repo.findPartnerCompany(conn, companyId, id)
+  if (!row) return null
+  const s = stateFromRow(row)
+  return { id, name: s.name, active: s.active, ...s.sellsCustomers }
 }

@@ -52,6 +52,12 @@ export async function assertRolesExist(conn: Conn, companyId: string, roleIds: s
   if (errors.length) throw new AppError('unprocessable', 'Some roles do not exist', { errors })
 }
 
+/** Whether any of these roles grants `permission`. */
+export async function rolesGrant(conn: Conn, companyId: string, roleIds: string[], permission: Permission) {
+  const roles = await Promise.all(roleIds.map((id) => repo.findRole(conn, companyId, id)))
+  return roles.some((role) => role?.permissions.includes(permission))
+}
+
 export const listPermissions = () => permissionNames.map((name) => ({ name, description: permissions[name] }))
 
 export async function listRoles(ctx: AppContext, actor: Actor) {

@@ -2,13 +2,13 @@ import type { CreateUserBody, PageQuery, UpdateUserBody, User } from '@tributary
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
+import { idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { endSessions } from '../auth/auth.service.ts'
-import { assertRolesExist } from '../roles/roles.service.ts'
+import { assertRolesExist, rolesGrant } from '../roles/roles.service.ts'
 import * as repo from './users.repo.ts'
 
 export function toUser(row: repo.UserRow): User {
@@ -51,8 +51,15 @@ export async function addUser(conn: Conn, companyId: string, input: CreateUserBo
   return toUser((await repo.findUser(conn, companyId, id)) as repo.UserRow)
 }
 
+/** The user list names everyone's email: for admins and for managers who assign leads. */
+function assertMaySeeUsers(actor: Actor) {
+  if (actor.kind === 'user' && actor.permissions.has('assign_leads')) return
+  assertPermission(actor, 'manage_users')
+}
+
 export async function listUsers(ctx: AppContext, actor: Actor, query: PageQuery) {
-  const after = query.cursor ? String(decodeCursor(query.cursor, 1)[0]) : undefined
+  assertMaySeeUsers(actor)
+  const after = idAfter(query.cursor)
   const rows = await repo.listUsers(ctx.db, actor.companyId, query.limit + 1, after)
   return toPage(rows, query.limit, (r) => [r.id], toUser)
 }
@@ -63,6 +70,7 @@ export async function findUserById(ctx: AppContext, companyId: string, id: strin
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
+  if (actor.kind !== 'user' || actor.userId !== id) assertMaySeeUsers(actor)
   const user = await findUserById(ctx, actor.companyId, id)
   if (!user) throw notFound('User')
   return user
@@ -92,6 +100,10 @@ export async function updateUser(
     if (input.email !== undefined) await assertEmailFree(tx, actor.companyId, input.email, id)
     if (input.roleIds !== undefined) {
       await assertRolesExist(tx, actor.companyId, input.roleIds)
+      // Nobody locks themselves (and perhaps the whole company) out of user management.
+      if (id === actor.userId && !(await rolesGrant(tx, actor.companyId, input.roleIds, 'manage_users'))) {
+        throw fieldError('roleIds', 'You would lose the manage_users permission', 'unprocessable')
+      }
       await repo.setUserRoles(tx, actor.companyId, id, input.roleIds)
     }
     await repo.updateUser(tx, actor.companyId, id, {

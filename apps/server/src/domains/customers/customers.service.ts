@@ -1,0 +1,238 @@
+import type {
+  CreateCustomerBody,
+  Customer,
+  CustomerQuery,
+  PageQuery,
+  UpdateCustomerBody,
+} from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
+import { normaliseContact } from '../../lib/contact.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
+import { fieldError, notFound } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
+import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
+import { findCustomerSource } from '../partner-companies/partner-companies.service.ts'
+import { type EventActor, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
+import * as repo from './customers.repo.ts'
+
+const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
+
+export function toCustomer(r: repo.CustomerRow): Customer {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    firstName: r.first_name,
+    lastName: r.last_name,
+    companyName: r.company_name,
+    email: r.email,
+    phone: r.phone,
+    address: {
+      street: r.street,
+      city: r.city,
+      region: r.region,
+      postalCode: r.postal_code,
+      country: r.country,
+    },
+    partnerCompanyId: r.partner_company_id,
+    campaignId: r.campaign_id,
+    officeLocationId: r.office_location_id,
+    leadId: r.lead_id,
+    status: r.status,
+    returnReason: r.return_reason,
+    notes: r.notes,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  }
+}
+
+function canSee(actor: Actor, row: repo.CustomerRow) {
+  if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
+  return actor.permissions.has('view_customers')
+}
+
+async function loadVisible(conn: Conn, actor: Actor, id: string) {
+  const row = await repo.findCustomer(conn, actor.companyId, id)
+  if (!row || !canSee(actor, row)) throw notFound('Customer')
+  return row
+}
+
+async function officeFor(
+  conn: Conn,
+  companyId: string,
+  requested: string | undefined,
+  sourceDefault: string | null,
+) {
+  if (requested) {
+    if (!(await officeLocationExists(conn, companyId, requested)))
+      throw unprocessable('officeLocationId', 'No such office location')
+    return requested
+  }
+  return sourceDefault ?? (await firstOfficeLocationId(conn, companyId))
+}
+
+/**
+ * A customer inside the caller's transaction. The source is optional; when given it must sell
+ * customers, and a purchased customer lands in the source's default office location.
+ */
+export async function addCustomer(
+  conn: Conn,
+  companyId: string,
+  actor: EventActor,
+  input: CreateCustomerBody,
+): Promise<Customer> {
+  const contact = normaliseContact(input)
+  let partnerId = input.partnerCompanyId ?? null
+  let campaignId = input.campaignId ?? null
+  if (input.externalPartnerCompanyId && input.externalCampaignId) {
+    const campaign = await findCampaignByExternalIds(
+      conn,
+      companyId,
+      input.externalPartnerCompanyId,
+      input.externalCampaignId,
+    )
+    if (campaign && (!partnerId || partnerId === campaign.partnerCompanyId)) {
+      partnerId = campaign.partnerCompanyId
+      campaignId ??= campaign.id
+    }
+  }
+  let sourceOffice: string | null = null
+  if (partnerId) {
+    const source = await findCustomerSource(conn, companyId, partnerId)
+    if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
+    if (!source.enabled) throw unprocessable('partnerCompanyId', `${source.name} does not sell customers`)
+    if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
+    sourceOffice = source.defaultOfficeLocationId
+  }
+  if (campaignId) {
+    const campaign = await findCampaignById(conn, companyId, campaignId)
+    if (!campaign || campaign.partnerCompanyId !== partnerId)
+      throw unprocessable('campaignId', 'Not a campaign of this source')
+  }
+  const row = await repo.insertCustomer(conn, companyId, {
+    id: newId(),
+    ...contact,
+    partner_company_id: partnerId,
+    campaign_id: campaignId,
+    office_location_id: await officeFor(conn, companyId, input.officeLocationId, sourceOffice),
+    notes: input.notes ?? null,
+    external_partner_company_id: input.externalPartnerCompanyId ?? null,
+    external_campaign_id: input.externalCampaignId ?? null,
+  })
+  await recordEvent(conn, companyId, actor, 'customer', row.id, 'created', { partnerCompanyId: partnerId })
+  return toCustomer(row)
+}
+
+/** Conversion: the lead's contact, source and campaign carry over, and the customer points back. */
+export async function addCustomerFromLead(
+  conn: Conn,
+  actor: UserActor,
+  lead: {
+    id: string
+    first_name: string | null
+    last_name: string | null
+    company_name: string | null
+    email: string | null
+    phone: string | null
+    street: string | null
+    city: string | null
+    region: string | null
+    postal_code: string | null
+    country: string
+    partner_company_id: string
+    campaign_id: string | null
+  },
+  officeLocationId: string | undefined,
+): Promise<Customer> {
+  const row = await repo.insertCustomer(conn, actor.companyId, {
+    id: newId(),
+    first_name: lead.first_name,
+    last_name: lead.last_name,
+    company_name: lead.company_name,
+    email: lead.email,
+    phone: lead.phone,
+    street: lead.street,
+    city: lead.city,
+    region: lead.region,
+    postal_code: lead.postal_code,
+    country: lead.country,
+    partner_company_id: lead.partner_company_id,
+    campaign_id: lead.campaign_id,
+    office_location_id: await officeFor(conn, actor.companyId, officeLocationId, null),
+    lead_id: lead.id,
+  })
+  await recordEvent(conn, actor.companyId, actor, 'customer', row.id, 'created', { fromLeadId: lead.id })
+  return toCustomer(row)
+}
+
+export async function createCustomer(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateCustomerBody,
+): Promise<Customer> {
+  assertPermission(actor, 'manage_customers')
+  return ctx.db.transaction().execute((tx) => addCustomer(tx, actor.companyId, actor, input))
+}
+
+export async function listCustomers(ctx: AppContext, actor: Actor, query: CustomerQuery) {
+  const filter: repo.CustomerFilter = {
+    partnerCompanyId: query.partnerCompanyId,
+    officeLocationId: query.officeLocationId,
+    status: query.status,
+    q: query.q,
+  }
+  if (actor.kind === 'partner') {
+    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId)
+      return { items: [], nextCursor: null }
+    filter.partnerCompanyId = actor.partnerCompanyId
+  } else {
+    assertPermission(actor, 'view_customers')
+  }
+  const after = query.cursor ? decodeCursor(query.cursor, ['time', 'uuid']) : undefined
+  const rows = await repo.listCustomers(ctx.db, actor.companyId, filter, query.limit + 1, after)
+  return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], toCustomer)
+}
+
+export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Promise<Customer> {
+  return toCustomer(await loadVisible(ctx.db, actor, id))
+}
+
+export async function customerTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  const after = idAfter(query.cursor)
+  await loadVisible(ctx.db, actor, id)
+  return listTimeline(ctx.db, actor.companyId, 'customer', id, query, after)
+}
+
+export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, input: UpdateCustomerBody) {
+  assertPermission(actor, 'manage_customers')
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadVisible(tx, actor, id)
+    const contact = normaliseContact({
+      firstName: input.firstName !== undefined ? input.firstName : row.first_name,
+      lastName: input.lastName !== undefined ? input.lastName : row.last_name,
+      companyName: input.companyName !== undefined ? input.companyName : row.company_name,
+      email: input.email !== undefined ? input.email : row.email,
+      phone: input.phone !== undefined ? input.phone : row.phone,
+      address: input.address ?? {
+        street: row.street,
+        city: row.city,
+        region: row.region,
+        postalCode: row.postal_code,
+        country: row.country,
+      },
+    })
+    const updated = await repo.updateCustomer(tx, actor.companyId, id, {
+      ...contact,
+      ...(input.notes !== undefined && { notes: input.notes }),
+      ...(input.officeLocationId !== undefined && {
+        office_location_id: await officeFor(tx, actor.companyId, input.officeLocationId, null),
+      }),
+    })
+    await recordEvent(tx, actor.companyId, actor, 'customer', id, 'updated', {
+      fields: Object.keys(input).filter((k) => input[k as keyof UpdateCustomerBody] !== undefined),
+    })
+    return toCustomer(updated)
+  })
+}

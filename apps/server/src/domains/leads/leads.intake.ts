@@ -1,0 +1,136 @@
+import type { CreateLeadBody, Lead, QueueSettings } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { AppError, fieldError } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
+import { findLeadSource } from '../partner-companies/partner-companies.service.ts'
+import { queueSettingsOf } from '../queue/queue.service.ts'
+import { type EventActor, recordEvent } from '../timeline/timeline.service.ts'
+import { priorityRank, toLead } from './leads.mapper.ts'
+import * as repo from './leads.repo.ts'
+
+const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
+
+/** The source and campaign of a new lead (seeds 000 and 003). */
+async function resolveSource(conn: Conn, companyId: string, input: CreateLeadBody) {
+  let partnerId = input.partnerCompanyId
+  let campaignId = input.campaignId ?? null
+  if (input.externalPartnerCompanyId && input.externalCampaignId) {
+    const campaign = await findCampaignByExternalIds(
+      conn,
+      companyId,
+      input.externalPartnerCompanyId,
+      input.externalCampaignId,
+    )
+    if (campaign) {
+      if (partnerId && partnerId !== campaign.partnerCompanyId) {
+        throw unprocessable('externalCampaignId', 'These external ids name a campaign of another source')
+      }
+      partnerId = campaign.partnerCompanyId
+      campaignId ??= campaign.id
+    }
+  }
+  if (!partnerId)
+    throw unprocessable('partnerCompanyId', 'A lead needs a source: a partner company that sells leads')
+  const source = await findLeadSource(conn, companyId, partnerId)
+  if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
+  if (!source.enabled) throw unprocessable('partnerCompanyId', `${source.name} does not sell leads`)
+  if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
+  if (campaignId) {
+    const campaign = await findCampaignById(conn, companyId, campaignId)
+    if (!campaign || campaign.partnerCompanyId !== partnerId) {
+      throw unprocessable('campaignId', `Not a campaign of ${source.name}`)
+    }
+    if (campaign.direction !== 'inbound')
+      throw unprocessable('campaignId', 'Leads come only from inbound campaigns')
+  }
+  return { source, campaignId }
+}
+
+async function refuseDuplicates(
+  conn: Conn,
+  companyId: string,
+  keys: repo.DuplicateKeys,
+  settings: QueueSettings,
+) {
+  const days = settings.duplicateWindowDays
+  if (days === 0) return
+  const lockKeys = [
+    keys.phone && `p:${keys.phone}`,
+    keys.email && `e:${keys.email}`,
+    keys.nameAddress && `n:${keys.nameAddress}`,
+  ]
+  await repo.lockDuplicateKeys(
+    conn,
+    companyId,
+    lockKeys.filter((k): k is string => Boolean(k)),
+  )
+  const since = days === null ? null : new Date(Date.now() - days * 86_400_000)
+  const matches = await repo.findDuplicates(conn, companyId, keys, since)
+  if (matches.length) {
+    throw new AppError('unprocessable', 'This lead duplicates an existing one', {
+      type: 'duplicate-lead',
+      extra: { matches },
+    })
+  }
+}
+
+/**
+ * Creates a lead inside the caller's transaction: validates the contact, resolves source and
+ * campaign, picks the starting location and priority, refuses duplicates (race-free: the
+ * duplicate keys are locked until commit) and writes the timeline's first event.
+ */
+export async function addLead(
+  conn: Conn,
+  companyId: string,
+  actor: EventActor,
+  input: CreateLeadBody,
+  settings: QueueSettings,
+  via: 'api' | 'import' | 'exchange' | 'seed',
+): Promise<Lead> {
+  const contact = normaliseContact(input)
+  if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
+  const { source, campaignId } = await resolveSource(conn, companyId, input)
+  const location = source.forceDefaultLeadLocation
+    ? (source.defaultLeadLocation ?? 'pending')
+    : (input.location ?? source.defaultLeadLocation ?? 'pending')
+  const keys = duplicateKeys(contact)
+  await refuseDuplicates(conn, companyId, keys, settings)
+  const [row] = await repo.insertLeads(conn, companyId, [
+    {
+      id: newId(),
+      ...contact,
+      timezone: contactTimeZone(contact, settings.timezone),
+      partner_company_id: source.id,
+      campaign_id: campaignId,
+      location,
+      priority_rank: priorityRank(source.leadQueuePriority),
+      contact_after: new Date(Date.now() + settings.requestableAfterMinutes * 60_000),
+      call_center_comments: input.callCenterComments ?? null,
+      notes: input.notes ?? null,
+      external_partner_company_id: input.externalPartnerCompanyId ?? null,
+      external_campaign_id: input.externalCampaignId ?? null,
+      trusted_form_cert_url: input.trustedFormCertUrl ?? null,
+      leadid_token: input.leadiDToken ?? null,
+      email_key: keys.email,
+      name_address_key: keys.nameAddress,
+    },
+  ])
+  const lead = toLead(row as repo.LeadRow)
+  await recordEvent(conn, companyId, actor, 'lead', lead.id, 'created', {
+    via,
+    location,
+    partnerCompanyId: source.id,
+    campaignId,
+  })
+  return lead
+}
+
+export async function createLead(ctx: AppContext, actor: Actor, input: CreateLeadBody): Promise<Lead> {
+  assertPermission(actor, 'create_leads')
+  const settings = await queueSettingsOf(ctx.db, actor.companyId)
+  return ctx.db.transaction().execute((tx) => addLead(tx, actor.companyId, actor, input, settings, 'api'))
+}

@@ -1,0 +1,171 @@
+import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
+import type { Conn } from '../../db/client.ts'
+import type { LeadsTable } from '../../db/schema.ts'
+
+export type LeadRow = Selectable<LeadsTable>
+export type NewLeadRow = Omit<Insertable<LeadsTable>, 'company_id'>
+
+export const findLead = (conn: Conn, companyId: string, id: string): Promise<LeadRow | undefined> =>
+  conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .selectAll()
+    .executeTakeFirst()
+
+/** Locks the row for a move, so two moves of one lead take turns and see each other's result. */
+export const findLeadForUpdate = (conn: Conn, companyId: string, id: string): Promise<LeadRow | undefined> =>
+  conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .selectAll()
+    .forUpdate()
+    .executeTakeFirst()
+
+export async function insertLeads(conn: Conn, companyId: string, rows: NewLeadRow[]): Promise<LeadRow[]> {
+  if (rows.length === 0) return []
+  return conn
+    .insertInto('leads')
+    .values(rows.map((r) => ({ ...r, company_id: companyId })))
+    .returningAll()
+    .execute()
+}
+
+export async function updateLead(conn: Conn, companyId: string, id: string, values: Updateable<LeadsTable>) {
+  return conn
+    .updateTable('leads')
+    .set({ ...values, updated_at: sql<Date>`now()` })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export type LeadFilter = {
+  location?: LeadRow['location']
+  excludeLocation?: LeadRow['location']
+  partnerCompanyId?: string
+  campaignId?: string
+  assignedUserId?: string
+  q?: string
+}
+
+/** The lists' order: priority, then age (oldest first). `after` is the last row's key. */
+export function listLeads(
+  conn: Conn,
+  companyId: string,
+  filter: LeadFilter,
+  limit: number,
+  after?: readonly [number, string, string],
+): Promise<LeadRow[]> {
+  let query = conn.selectFrom('leads').where('company_id', '=', companyId).selectAll()
+  if (filter.location) query = query.where('location', '=', filter.location)
+  if (filter.excludeLocation) query = query.where('location', '<>', filter.excludeLocation)
+  if (filter.partnerCompanyId) query = query.where('partner_company_id', '=', filter.partnerCompanyId)
+  if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId)
+  if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId)
+  if (filter.q) {
+    const q = filter.q
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`coalesce(first_name, '') || ' ' || coalesce(last_name, '')`, 'ilike', like),
+        eb('email', 'ilike', like),
+        eb('phone', 'like', `%${q.replace(/\D/g, '') || q}%`),
+        ...(/^\d+$/.test(q) ? [eb('number', '=', Number(q))] : []),
+      ]),
+    )
+  }
+  if (after) {
+    query = query.where(
+      sql<boolean>`(priority_rank, created_at, id) > (${after[0]}, ${after[1]}::timestamptz, ${after[2]}::uuid)`,
+    )
+  }
+  return query.orderBy('priority_rank').orderBy('created_at').orderBy('id').limit(limit).execute()
+}
+
+export type DuplicateKeys = { phone: string | null; email: string | null; nameAddress: string | null }
+
+/** Leads matching any key, created since `since` (null: ever). */
+export async function findDuplicates(conn: Conn, companyId: string, keys: DuplicateKeys, since: Date | null) {
+  const branches: { column: 'phone' | 'email_key' | 'name_address_key'; value: string; reason: string }[] = []
+  if (keys.phone) branches.push({ column: 'phone', value: keys.phone, reason: 'phone' })
+  if (keys.email) branches.push({ column: 'email_key', value: keys.email, reason: 'email' })
+  if (keys.nameAddress)
+    branches.push({ column: 'name_address_key', value: keys.nameAddress, reason: 'name_address' })
+  const matches: { id: string; reason: string }[] = []
+  for (const b of branches) {
+    const rows = await conn
+      .selectFrom('leads')
+      .where('company_id', '=', companyId)
+      .where(b.column, '=', b.value)
+      .$if(since !== null, (q) => q.where('created_at', '>=', since as Date))
+      .select('id')
+      .orderBy('created_at', 'desc')
+      .limit(10)
+      .execute()
+    for (const r of rows) matches.push({ id: r.id, reason: b.reason })
+  }
+  return matches
+}
+
+/** Serialises intakes that could duplicate each other; released at commit. */
+export async function lockDuplicateKeys(conn: Conn, companyId: string, keys: string[]) {
+  for (const key of [...new Set(keys)].sort()) {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`${companyId}:${key}`}, 0))`.execute(conn)
+  }
+}
+
+export async function countAssigned(conn: Conn, companyId: string, userId: string): Promise<number> {
+  const row = await conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .where('assigned_user_id', '=', userId)
+    .where('location', '=', 'assigned')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst()
+  return Number(row?.n ?? 0)
+}
+
+export type ClaimOptions = {
+  userId: string
+  usePartnerPriority: boolean
+  /** Zones whose local time is now inside the available hours. */
+  zones: string[]
+  afterRequest: 'assigned' | 'queue' | 'pending'
+  blacklistMinutes: number
+}
+
+/**
+ * Hands the best requestable lead to one rep in a single statement: the subquery walks the
+ * queue index in claim order, skips rows other claims hold (SKIP LOCKED), and the update
+ * moves the row out of the queue (or pushes its contact time past the blacklist) before
+ * the lock is released, so no two claims can ever return the same lead.
+ */
+export async function claimNextLead(
+  conn: Conn,
+  companyId: string,
+  o: ClaimOptions,
+): Promise<LeadRow | undefined> {
+  if (o.zones.length === 0) return undefined
+  const order = o.usePartnerPriority ? sql`priority_rank, contact_after, id` : sql`contact_after, id`
+  const set =
+    o.afterRequest === 'assigned'
+      ? sql`location = 'assigned', assigned_user_id = ${o.userId}`
+      : o.afterRequest === 'pending'
+        ? sql`location = 'pending', assigned_user_id = null`
+        : sql`contact_after = now() + make_interval(mins => ${o.blacklistMinutes})`
+  const result = await sql<LeadRow>`
+    update leads set ${set}, last_requested_by = ${o.userId}, updated_at = now()
+    where company_id = ${companyId} and id = (
+      select id from leads
+      where company_id = ${companyId} and location = 'queue'
+        and contact_after <= now()
+        and timezone = any(${o.zones})
+      order by ${order}
+      limit 1
+      for update skip locked)
+    returning *`.execute(conn)
+  return result.rows[0]
+}

@@ -1,0 +1,115 @@
+import {
+  ConvertBody,
+  CreateLeadBody,
+  Customer,
+  IdParams,
+  InvalidateBody,
+  Lead,
+  LeadQuery,
+  PageQuery,
+  page,
+  RequeueBody,
+  TimelineEvent,
+  UpdateLeadBody,
+} from '@tributary/contracts'
+import { z } from 'zod'
+import { actorOf } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import type { App } from '../../lib/http-types.ts'
+import {
+  convertLead,
+  createLead,
+  getLead,
+  invalidateLead,
+  leadTimeline,
+  listLeads,
+  requeueLead,
+  updateLead,
+} from './leads.service.ts'
+
+export function leadsRoutes(app: App, ctx: AppContext) {
+  const tags = ['Leads']
+  app.post(
+    '/api/v1/leads',
+    {
+      schema: {
+        tags,
+        summary: 'Add a lead; a duplicate answers 422 with type …/duplicate-lead and its matches',
+        body: CreateLeadBody,
+        response: { 201: Lead },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createLead(ctx, actorOf(request), request.body)),
+  )
+  app.get(
+    '/api/v1/leads',
+    {
+      config: { partnerAccess: true },
+      schema: {
+        tags,
+        summary: 'Leads by priority, then age; Pending needs view_pending_leads; a partner sees its own',
+        querystring: LeadQuery,
+        response: { 200: page(Lead) },
+      },
+    },
+    (request) => listLeads(ctx, actorOf(request), request.query),
+  )
+  app.get(
+    '/api/v1/leads/:id',
+    { config: { partnerAccess: true }, schema: { tags, params: IdParams, response: { 200: Lead } } },
+    (request) => getLead(ctx, actorOf(request), request.params.id),
+  )
+  app.patch(
+    '/api/v1/leads/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Contact fields and notes; managers also move Pending ↔ Queue and assign',
+        params: IdParams,
+        body: UpdateLeadBody,
+        response: { 200: Lead },
+      },
+    },
+    (request) => updateLead(ctx, actorOf(request), request.params.id, request.body),
+  )
+  app.get(
+    '/api/v1/leads/:id/timeline',
+    {
+      config: { partnerAccess: true },
+      schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: page(TimelineEvent) } },
+    },
+    (request) => leadTimeline(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.post(
+    '/api/v1/leads/:id/requeue',
+    {
+      schema: {
+        tags,
+        summary: 'Back to the queue, with an optional callback time',
+        params: IdParams,
+        body: RequeueBody,
+        response: { 200: Lead },
+      },
+    },
+    (request) => requeueLead(ctx, actorOf(request), request.params.id, request.body),
+  )
+  app.post(
+    '/api/v1/leads/:id/invalidate',
+    { schema: { tags, params: IdParams, body: InvalidateBody, response: { 200: Lead } } },
+    (request) => invalidateLead(ctx, actorOf(request), request.params.id, request.body.reason),
+  )
+  app.post(
+    '/api/v1/leads/:id/convert',
+    {
+      schema: {
+        tags,
+        summary: 'Convert to a customer',
+        params: IdParams,
+        body: ConvertBody,
+        response: { 201: z.object({ customer: Customer }) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await convertLead(ctx, actorOf(request), request.params.id, request.body)),
+  )
+}

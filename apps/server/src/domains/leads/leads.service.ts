@@ -1,0 +1,149 @@
+import type { Lead, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { duplicateKeys, normaliseContact } from '../../lib/contact.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
+import { AppError, fieldError, notFound } from '../../lib/errors.ts'
+import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
+import { findUserById } from '../users/users.service.ts'
+import { toLead } from './leads.mapper.ts'
+import * as repo from './leads.repo.ts'
+
+export { createLead } from './leads.intake.ts'
+export { claimNextLead, convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
+
+/** Whether the actor may see this lead at all; others get 404, never a hint it exists. */
+export function canSee(actor: Actor, row: repo.LeadRow): boolean {
+  if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
+  if (!actor.permissions.has('view_leads')) return false
+  return row.location !== 'pending' || actor.permissions.has('view_pending_leads')
+}
+
+export async function loadVisibleLead(conn: Conn, actor: Actor, id: string, forUpdate = false) {
+  const row = await (forUpdate ? repo.findLeadForUpdate : repo.findLead)(conn, actor.companyId, id)
+  if (!row || !canSee(actor, row)) throw notFound('Lead')
+  return row
+}
+
+export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery) {
+  const filter: repo.LeadFilter = {
+    location: query.location,
+    partnerCompanyId: query.partnerCompanyId,
+    campaignId: query.campaignId,
+    q: query.q,
+  }
+  if (query.assignedUserId) {
+    if (query.assignedUserId === 'me' && actor.kind !== 'user')
+      throw new AppError('forbidden', 'Only users have leads')
+    filter.assignedUserId =
+      query.assignedUserId === 'me' ? (actor as { userId: string }).userId : query.assignedUserId
+  }
+  if (actor.kind === 'partner') {
+    // A partner login sees only the leads it sourced.
+    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId)
+      return { items: [], nextCursor: null }
+    filter.partnerCompanyId = actor.partnerCompanyId
+  } else {
+    assertPermission(actor, 'view_leads')
+    if (!actor.permissions.has('view_pending_leads')) {
+      if (query.location === 'pending') assertPermission(actor, 'view_pending_leads')
+      filter.excludeLocation = 'pending'
+    }
+  }
+  const after = query.cursor ? decodeCursor(query.cursor, ['int', 'time', 'uuid']) : undefined
+  const rows = await repo.listLeads(ctx.db, actor.companyId, filter, query.limit + 1, after)
+  return toPage(rows, query.limit, (r) => [r.priority_rank, r.created_at.toISOString(), r.id], toLead)
+}
+
+export async function getLead(ctx: AppContext, actor: Actor, id: string): Promise<Lead> {
+  return toLead(await loadVisibleLead(ctx.db, actor, id))
+}
+
+export async function leadTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  const after = idAfter(query.cursor)
+  await loadVisibleLead(ctx.db, actor, id)
+  return listTimeline(ctx.db, actor.companyId, 'lead', id, query, after)
+}
+
+const contactKeys = [
+  'firstName',
+  'lastName',
+  'companyName',
+  'email',
+  'phone',
+  'address',
+  'notes',
+  'callCenterComments',
+] as const
+
+/** Contact fields and notes; managers also move Pending ↔ Queue and assign. */
+export async function updateLead(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: UpdateLeadBody,
+): Promise<Lead> {
+  assertPermission(actor, 'view_leads')
+  const moving = input.location !== undefined || input.assignedUserId !== undefined
+  if (moving) assertPermission(actor, 'assign_leads')
+  const editing = contactKeys.some((k) => input[k] !== undefined)
+  if (editing && !actor.permissions.has('assign_leads') && !actor.permissions.has('create_leads')) {
+    assertPermission(actor, 'create_leads')
+  }
+  return ctx.db.transaction().execute(async (tx) => {
+    let row = await loadVisibleLead(tx, actor, id, true)
+    if (editing) {
+      const merged = normaliseContact({
+        firstName: input.firstName !== undefined ? input.firstName : row.first_name,
+        lastName: input.lastName !== undefined ? input.lastName : row.last_name,
+        companyName: input.companyName !== undefined ? input.companyName : row.company_name,
+        email: input.email !== undefined ? input.email : row.email,
+        phone: input.phone !== undefined ? input.phone : row.phone,
+        address: input.address ?? {
+          street: row.street,
+          city: row.city,
+          region: row.region,
+          postalCode: row.postal_code,
+          country: row.country,
+        },
+      })
+      const keys = duplicateKeys(merged)
+      row = await repo.updateLead(tx, actor.companyId, id, {
+        ...merged,
+        email_key: keys.email,
+        name_address_key: keys.nameAddress,
+        ...(input.notes !== undefined && { notes: input.notes }),
+        ...(input.callCenterComments !== undefined && { call_center_comments: input.callCenterComments }),
+      })
+      const changed = contactKeys.filter((k) => input[k] !== undefined)
+      await recordEvent(tx, actor.companyId, actor, 'lead', id, 'updated', { fields: changed })
+    }
+    if (input.assignedUserId !== undefined) {
+      if (!['pending', 'queue', 'assigned'].includes(row.location)) {
+        throw new AppError('conflict', `A lead in ${row.location} cannot be assigned`)
+      }
+      const user = await findUserById(ctx, actor.companyId, input.assignedUserId)
+      if (!user || user.disabled) throw fieldError('assignedUserId', 'No such active user', 'unprocessable')
+      row = await repo.updateLead(tx, actor.companyId, id, {
+        location: 'assigned',
+        assigned_user_id: user.id,
+      })
+      await recordEvent(tx, actor.companyId, actor, 'lead', id, 'assigned', {
+        userId: user.id,
+        userName: user.name,
+      })
+    } else if (input.location !== undefined && input.location !== row.location) {
+      if (!['pending', 'queue'].includes(row.location)) {
+        throw new AppError('conflict', `A lead in ${row.location} cannot be moved to ${input.location}`)
+      }
+      const from = row.location
+      row = await repo.updateLead(tx, actor.companyId, id, {
+        location: input.location,
+        assigned_user_id: null,
+      })
+      await recordEvent(tx, actor.companyId, actor, 'lead', id, 'moved', { from, to: input.location })
+    }
+    return toLead(row)
+  })
+}
