@@ -19,6 +19,7 @@ import { authRoutes } from './domains/auth/auth.routes.ts'
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
 import { companiesRoutes } from './domains/companies/companies.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
+import { importsRoutes } from './domains/imports/imports.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
 import { messageCampaignsRoutes } from './domains/message-campaigns/message-campaigns.routes.ts'
 import { officeLocationsRoutes } from './domains/office-locations/office-locations.routes.ts'
@@ -51,6 +52,7 @@ const domainRoutes = [
   leadsRoutes,
   queueRoutes,
   customersRoutes,
+  importsRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

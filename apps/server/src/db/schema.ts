@@ -254,6 +254,29 @@ export type TimelineEventsTable = {
   detail: Json<Record<string, unknown>>
 }
 
+export type ImportsTable = {
+  company_id: string
+  id: string
+  kind: 'leads'
+  state: Generated<'uploading' | 'queued' | 'running' | 'done' | 'failed'>
+  created_by: string
+  created_by_label: string
+  default_partner_company_id: string | null
+  total_bytes: Generated<number>
+  processed_bytes: Generated<number>
+  processed_rows: Generated<number>
+  created_rows: Generated<number>
+  failed_rows: Generated<number>
+  errors: ColumnType<ImportRowError[], string | undefined, string>
+  failure: string | null
+  created_at: CreatedAt
+  finished_at: Time | null
+}
+
+export type ImportRowError = { row: number; path?: string; message: string }
+
+export type ImportChunksTable = { company_id: string; import_id: string; seq: number; data: Buffer }
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -273,4 +296,6 @@ export type DB = {
   leads: LeadsTable
   customers: CustomersTable
   timeline_events: TimelineEventsTable
+  imports: ImportsTable
+  import_chunks: ImportChunksTable
 }

@@ -1,0 +1,214 @@
+import { Readable } from 'node:stream'
+import { CreateLeadBody, type Import, leadImportColumns } from '@tributary/contracts'
+import { parse } from 'csv-parse'
+import type { ImportRowError } from '../../db/schema.ts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { AppError, notFound } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
+import { addLead } from '../leads/leads.service.ts'
+import { queueSettingsOf } from '../queue/queue.service.ts'
+import { runImport } from './imports.jobs.ts'
+import * as repo from './imports.repo.ts'
+
+const CHUNK_BYTES = 256 * 1024
+const MAX_BYTES = 200 * 1024 * 1024
+const BATCH_ROWS = 500
+const MAX_ERRORS = 1000
+
+function toImport(r: repo.ImportRow): Import {
+  return {
+    id: r.id,
+    kind: r.kind,
+    state: r.state,
+    progress:
+      r.state === 'done' ? 1 : Number(r.total_bytes) ? Number(r.processed_bytes) / Number(r.total_bytes) : 0,
+    processedRows: r.processed_rows,
+    createdRows: r.created_rows,
+    failedRows: r.failed_rows,
+    errors: r.errors,
+    failure: r.failure,
+    createdAt: r.created_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+  }
+}
+
+export async function getImport(ctx: AppContext, actor: Actor, id: string): Promise<Import> {
+  assertPermission(actor, 'create_leads')
+  const row = await repo.findImport(ctx.db, actor.companyId, id)
+  if (!row) throw notFound('Import')
+  return toImport(row)
+}
+
+/**
+ * Stores the uploaded CSV in chunks as it arrives (never the whole file in memory, and no
+ * long transaction), then queues the import job in the same transaction that marks it queued.
+ */
+export async function startLeadImport(
+  ctx: AppContext,
+  actor: Actor,
+  body: AsyncIterable<Buffer>,
+  defaultPartnerCompanyId: string | undefined,
+): Promise<Import> {
+  assertPermission(actor, 'create_leads')
+  const id = newId()
+  const companyId = actor.companyId
+  await repo.insertImport(ctx.db, companyId, {
+    id,
+    createdBy: actor.userId,
+    createdByLabel: actor.label,
+    defaultPartnerCompanyId: defaultPartnerCompanyId ?? null,
+  })
+  try {
+    let pending: Buffer[] = []
+    let pendingBytes = 0
+    let total = 0
+    let seq = 0
+    const flush = async () => {
+      if (pendingBytes === 0) return
+      await repo.insertChunk(ctx.db, companyId, id, seq++, Buffer.concat(pending))
+      pending = []
+      pendingBytes = 0
+    }
+    for await (const part of body) {
+      total += part.length
+      if (total > MAX_BYTES)
+        throw new AppError('too-large', `A CSV import may be at most ${MAX_BYTES / 1024 / 1024} MiB`)
+      pending.push(part)
+      pendingBytes += part.length
+      if (pendingBytes >= CHUNK_BYTES) await flush()
+    }
+    await flush()
+    if (total === 0) throw new AppError('bad-request', 'The CSV file is empty')
+    await ctx.db.transaction().execute(async (tx) => {
+      await repo.setState(tx, companyId, id, 'queued', { totalBytes: total })
+      await ctx.jobs.send(tx, runImport, { companyId, importId: id })
+    })
+  } catch (error) {
+    await repo.deleteImport(ctx.db, companyId, id)
+    throw error
+  }
+  return getImport(ctx, actor, id)
+}
+
+async function* chunksOf(ctx: AppContext, companyId: string, importId: string) {
+  for (let seq = 0; ; seq++) {
+    const chunk = await repo.readChunk(ctx.db, companyId, importId, seq)
+    if (!chunk) return
+    yield chunk.data
+  }
+}
+
+const blank = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v)
+
+function rowToLead(record: Record<string, string>, defaultSource: string | null) {
+  const r = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, blank(v)]))
+  return {
+    firstName: r.firstName,
+    lastName: r.lastName,
+    companyName: r.companyName,
+    email: r.email,
+    phone: r.phone,
+    address: {
+      street: r.street,
+      city: r.city,
+      region: r.region,
+      postalCode: r.postalCode,
+      country: r.country ?? 'US',
+    },
+    partnerCompanyId: r.partnerCompanyId ?? (r.externalCampaignId ? undefined : (defaultSource ?? undefined)),
+    campaignId: r.campaignId,
+    externalPartnerCompanyId: r.externalPartnerCompanyId,
+    externalCampaignId: r.externalCampaignId,
+    location: r.location,
+    callCenterComments: r.callCenterComments,
+    notes: r.notes,
+    trustedFormCertUrl: r.trustedFormCertUrl,
+    leadiDToken: r.leadiDToken,
+  }
+}
+
+/**
+ * The import job: streams the chunks through the CSV parser and adds leads a batch at a
+ * time; each batch commits with its progress, so a retried job resumes after the last batch.
+ * A bad row is reported with its row number and field; the others still import.
+ */
+export async function runLeadImport(ctx: AppContext, companyId: string, importId: string) {
+  const imp = await repo.findImport(ctx.db, companyId, importId)
+  if (!imp || imp.state === 'done' || imp.state === 'failed' || imp.state === 'uploading') return
+  await repo.setState(ctx.db, companyId, importId, 'running')
+  const settings = await queueSettingsOf(ctx.db, companyId)
+  const actor = { kind: 'system' as const, label: `${imp.created_by_label} (CSV import)` }
+  const parser = Readable.from(chunksOf(ctx, companyId, importId)).pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      info: true,
+      columns: (header: string[]) => {
+        const unknown = header.filter((h) => !(leadImportColumns as readonly string[]).includes(h))
+        if (unknown.length) throw new Error(`Unknown columns: ${unknown.join(', ')}`)
+        return header
+      },
+    }),
+  )
+  let batch: { row: number; record: Record<string, string> }[] = []
+  let bytes = 0
+  const flush = async () => {
+    const errors: ImportRowError[] = []
+    let created = 0
+    await ctx.db.transaction().execute(async (tx) => {
+      for (const { row, record } of batch) {
+        const parsed = CreateLeadBody.safeParse(rowToLead(record, imp.default_partner_company_id))
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues.slice(0, 3)) {
+            errors.push({ row, path: issue.path.join('.'), message: issue.message })
+          }
+          continue
+        }
+        try {
+          await addLead(tx, companyId, actor, parsed.data, settings, 'import')
+          created++
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error
+          const field = error.details.errors?.[0]
+          errors.push({ row, ...(field && { path: field.path }), message: field?.message ?? error.message })
+        }
+      }
+      await repo.recordProgress(tx, companyId, importId, {
+        rows: batch.length,
+        created,
+        failed: batch.length - created,
+        bytes,
+        errors,
+        maxErrors: MAX_ERRORS,
+      })
+    })
+    batch = []
+  }
+  try {
+    let row = 0
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: Record<string, string>
+      info: { bytes: number }
+    }>) {
+      row++
+      if (row <= imp.processed_rows) continue
+      bytes = info.bytes
+      batch.push({ row, record })
+      if (batch.length >= BATCH_ROWS) await flush()
+    }
+    if (batch.length) await flush()
+  } catch (error) {
+    if (error instanceof Error && (error as { code?: string }).code?.startsWith('CSV_')) {
+      await repo.setState(ctx.db, companyId, importId, 'failed', { failure: error.message })
+      return
+    }
+    if (error instanceof Error && error.message.startsWith('Unknown columns')) {
+      await repo.setState(ctx.db, companyId, importId, 'failed', { failure: error.message })
+      return
+    }
+    throw error
+  }
+  await repo.setState(ctx.db, companyId, importId, 'done')
+}
