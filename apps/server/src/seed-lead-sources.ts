@@ -11,6 +11,7 @@ import type { SecretBox } from './lib/secrets.ts'
 
 /** Demo partner companies as seeds 000–003 describe them, with their settings filled in. */
 export async function seedLeadSources(conn: Conn, companyId: string, secrets: SecretBox) {
+  const abcCampaigns: string[] = []
   const branch = await addOfficeLocation(conn, companyId, {
     name: 'Phoenix Branch',
     address: {
@@ -65,7 +66,9 @@ export async function seedLeadSources(conn: Conn, companyId: string, secrets: Se
     ['Door Knock', 'DK-1'],
     ['Web Lead', 'WEB-1'],
   ] as const) {
-    await addCampaign(conn, companyId, abc, { name, externalPartnerCompanyId: 'ABC', externalCampaignId })
+    abcCampaigns.push(
+      await addCampaign(conn, companyId, abc, { name, externalPartnerCompanyId: 'ABC', externalCampaignId }),
+    )
   }
 
   const buyer = await addPartnerCompany(conn, companyId, {
@@ -110,4 +113,5 @@ export async function seedLeadSources(conn: Conn, companyId: string, secrets: Se
   await tagPartnerCompany(conn, companyId, abc, gold.id)
   await tagPartnerCompany(conn, companyId, installer, local.id)
   await tagPartnerCompany(conn, companyId, buyer, local.id)
+  return { abc: { id: abc, campaignIds: abcCampaigns } }
 }

@@ -1,12 +1,14 @@
-import type { builtinRoles } from '@tributary/contracts'
+import { builtinRoles } from '@tributary/contracts'
 import { sql } from 'kysely'
 import type { Db } from './db/client.ts'
 import { findCompanyBySlug } from './domains/companies/companies.repo.ts'
 import { createCompany } from './domains/companies/companies.service.ts'
 import { addUser } from './domains/users/users.service.ts'
+import type { UserActor } from './lib/actor.ts'
 import type { SecretBox } from './lib/secrets.ts'
 import { randomSecret } from './lib/tokens.ts'
 import { seedLeadSources } from './seed-lead-sources.ts'
+import { seedLeads } from './seed-leads.ts'
 
 const DEMO_LOCK = 7_302_114_002
 
@@ -20,7 +22,10 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSeed | n
   return db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx)
     if (await findCompanyBySlug(tx, 'demo')) return null
-    const { company, roleIds } = await createCompany(tx, { name: 'Demo Security Co.', slug: 'demo' })
+    const { company, roleIds, selfGeneratedId } = await createCompany(tx, {
+      name: 'Demo Security Co.',
+      slug: 'demo',
+    })
     const password = randomSecret(12)
     await addUser(tx, company.id, {
       name: 'Ada Admin',
@@ -33,10 +38,30 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSeed | n
       lead_rep: ['Rex Rep', 'rep@demo.test'],
       read_only: ['Rory Reader', 'readonly@demo.test'],
     }
+    const workers = {} as Record<keyof typeof people, UserActor>
     for (const [role, [name, email]] of Object.entries(people) as [keyof typeof people, [string, string]][]) {
-      await addUser(tx, company.id, { name, email, password: randomSecret(12), roleIds: [roleIds[role]] })
+      const user = await addUser(tx, company.id, {
+        name,
+        email,
+        password: randomSecret(12),
+        roleIds: [roleIds[role]],
+      })
+      workers[role] = {
+        kind: 'user',
+        companyId: company.id,
+        userId: user.id,
+        label: name,
+        permissions: new Set(builtinRoles[role].permissions),
+        sessionId: null,
+        apiKeyId: null,
+      }
     }
-    await seedLeadSources(tx, company.id, secrets)
+    const { abc } = await seedLeadSources(tx, company.id, secrets)
+    const selfGenerated = { id: selfGeneratedId, campaignIds: [] }
+    await seedLeads(tx, company.id, [abc, abc, selfGenerated], {
+      rep: workers.lead_rep,
+      manager: workers.manager,
+    })
     return { slug: company.slug, name: company.name, email: 'admin@demo.test', password }
   })
 }

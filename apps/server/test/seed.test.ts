@@ -19,6 +19,22 @@ afterAll(() => t.close())
 const get = async (url: string) => (await call(t.app, 'GET', url, { token })).body
 
 describe('the demo company', () => {
+  it('has 200 leads across every location a lead can reach by hand, with their timelines', async () => {
+    const counts: Record<string, number> = {}
+    let cursor: string | null = null
+    do {
+      const page = await get(`/api/v1/leads?limit=200${cursor ? `&cursor=${cursor}` : ''}`)
+      for (const lead of page.items) counts[lead.location] = (counts[lead.location] ?? 0) + 1
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(200)
+    for (const location of ['pending', 'queue', 'assigned', 'converted', 'invalid', 'returned', 'sold']) {
+      expect(counts[location], location).toBeGreaterThan(0)
+    }
+    const customers = await get('/api/v1/customers?limit=200')
+    expect(customers.items.length).toBeGreaterThanOrEqual(25)
+  })
+
   it('is made once, with an admin who can log in with the printed password', async () => {
     expect(demo).toMatchObject({ slug: 'demo', name: 'Demo Security Co.', email: 'admin@demo.test' })
     expect(token).toMatch(/^trs_/)

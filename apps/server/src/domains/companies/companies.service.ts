@@ -31,7 +31,7 @@ function slugify(name: string): string {
 export async function createCompany(
   conn: Conn,
   input: { name: string; slug?: string; timezone?: string },
-): Promise<{ company: Company; roleIds: Record<BuiltinRole, string> }> {
+): Promise<{ company: Company; roleIds: Record<BuiltinRole, string>; selfGeneratedId: string }> {
   const id = newId()
   let slug = input.slug ?? slugify(input.name)
   while (!(await repo.insertCompany(conn, { id, slug, name: input.name }))) {
@@ -47,13 +47,13 @@ export async function createCompany(
     timezone: input.timezone ?? 'America/New_York',
   })
   // Seed 000: leads and customers the company generates itself are attributed to it.
-  await addPartnerCompany(conn, id, {
+  const selfGeneratedId = await addPartnerCompany(conn, id, {
     name: 'Self-Generated',
     kind: 'inside',
     sellsLeads: { enabled: true, defaultLeadLocation: 'queue' },
     sellsCustomers: { enabled: true, defaultOfficeLocationId: office.id },
   })
-  return { company: { id, slug, name: input.name }, roleIds }
+  return { company: { id, slug, name: input.name }, roleIds, selfGeneratedId }
 }
 
 export async function signup(ctx: AppContext, input: z.infer<typeof SignupBody>) {
