@@ -277,6 +277,16 @@ export type ImportRowError = { row: number; path?: string; message: string }
 
 export type ImportChunksTable = { company_id: string; import_id: string; seq: number; data: Buffer }
 
+export type IdempotencyKeysTable = {
+  company_id: string
+  scope: string
+  key: string
+  request_hash: Buffer
+  status: number
+  response: Json<unknown>
+  created_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -298,4 +308,5 @@ export type DB = {
   timeline_events: TimelineEventsTable
   imports: ImportsTable
   import_chunks: ImportChunksTable
+  idempotency_keys: IdempotencyKeysTable
 }
