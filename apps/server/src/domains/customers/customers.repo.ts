@@ -74,3 +74,14 @@ export function listCustomers(
     query = query.where(sql<boolean>`(created_at, id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`)
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
+
+export async function anyCustomerOfSource(conn: Conn, companyId: string, partnerCompanyId: string): Promise<boolean> {
+  const row = await conn
+    .selectFrom('customers')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .select('id')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -236,3 +236,7 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, 
     return toCustomer(updated)
   })
 }
+
+/** Whether a partner company is the source of any customer (then it is deactivated, not deleted). */
+export const sourceHasCustomers = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  repo.anyCustomerOfSource(conn, companyId, partnerCompanyId)

@@ -51,6 +51,15 @@ export type LeadFilter = {
   q?: string
 }
 
+/**
+ * `created_at` to the microsecond, for cursors: a JavaScript Date keeps only milliseconds, and a
+ * cursor rounded down would hand the page's last row out again on the next page.
+ */
+export const exactTime = (column: 'created_at') =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+export type ListedLeadRow = LeadRow & { created_key: string }
+
 /** The lists' order: priority, then age (oldest first). `after` is the last row's key. */
 export function listLeads(
   conn: Conn,
@@ -58,8 +67,12 @@ export function listLeads(
   filter: LeadFilter,
   limit: number,
   after?: readonly [number, string, string],
-): Promise<LeadRow[]> {
-  let query = conn.selectFrom('leads').where('company_id', '=', companyId).selectAll()
+): Promise<ListedLeadRow[]> {
+  let query = conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .selectAll()
+    .select(exactTime('created_at').as('created_key'))
   if (filter.location) query = query.where('location', '=', filter.location)
   if (filter.excludeLocation) query = query.where('location', '<>', filter.excludeLocation)
   if (filter.partnerCompanyId) query = query.where('partner_company_id', '=', filter.partnerCompanyId)
@@ -168,4 +181,15 @@ export async function claimNextLead(
       for update skip locked)
     returning *`.execute(conn)
   return result.rows[0]
+}
+
+export async function anyLeadOfSource(conn: Conn, companyId: string, partnerCompanyId: string): Promise<boolean> {
+  const row = await conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .select('id')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
 }

@@ -1,10 +1,11 @@
 import type { Lead, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
-import { duplicateKeys, normaliseContact } from '../../lib/contact.ts'
+import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
+import { queueSettingsOf } from '../queue/queue.service.ts'
 import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
 import { toLead } from './leads.mapper.ts'
@@ -53,7 +54,7 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery)
   }
   const after = query.cursor ? decodeCursor(query.cursor, ['int', 'time', 'uuid']) : undefined
   const rows = await repo.listLeads(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(rows, query.limit, (r) => [r.priority_rank, r.created_at.toISOString(), r.id], toLead)
+  return toPage(rows, query.limit, (r) => [r.priority_rank, r.created_key, r.id], toLead)
 }
 
 export async function getLead(ctx: AppContext, actor: Actor, id: string): Promise<Lead> {
@@ -109,8 +110,11 @@ export async function updateLead(
         },
       })
       const keys = duplicateKeys(merged)
+      // A new region can mean a new time zone, and so other hours in the queue.
+      const companyZone = input.address && (await queueSettingsOf(tx, actor.companyId)).timezone
       row = await repo.updateLead(tx, actor.companyId, id, {
         ...merged,
+        ...(companyZone && { timezone: contactTimeZone(merged, companyZone) }),
         email_key: keys.email,
         name_address_key: keys.nameAddress,
         ...(input.notes !== undefined && { notes: input.notes }),
@@ -147,3 +151,7 @@ export async function updateLead(
     return toLead(row)
   })
 }
+
+/** Whether a partner company is the source of any lead (then it is deactivated, not deleted). */
+export const sourceHasLeads = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  repo.anyLeadOfSource(conn, companyId, partnerCompanyId)

@@ -14,6 +14,8 @@ import { hashPassword } from '../../lib/passwords.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { endSessions } from '../auth/auth.service.ts'
 import { getCompany } from '../companies/companies.service.ts'
+import { sourceHasCustomers } from '../customers/customers.service.ts'
+import { sourceHasLeads } from '../leads/leads.service.ts'
 import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
 import { officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { listTagsOf, tagExists } from '../tags/tags.service.ts'
@@ -180,6 +182,12 @@ export async function deletePartnerCompany(ctx: AppContext, actor: Actor, id: st
   assertPermission(actor, 'manage_partner_companies')
   await ctx.db.transaction().execute(async (tx) => {
     const row = await loadRow(tx, actor.companyId, id)
+    if (
+      (await sourceHasLeads(tx, actor.companyId, id)) ||
+      (await sourceHasCustomers(tx, actor.companyId, id))
+    ) {
+      throw new AppError('conflict', `${row.name} has leads or customers; deactivate it instead`)
+    }
     await repo.deletePartnerCompany(tx, actor.companyId, id)
     await recordAudit(tx, actor, 'delete', 'partner_company', id, { name: row.name })
   })

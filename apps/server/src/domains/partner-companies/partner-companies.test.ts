@@ -323,6 +323,44 @@ describe('lists', () => {
   })
 })
 
+describe('deleting', () => {
+  it('removes a partner company without leads or customers', async () => {
+    const created = await createPartner(t.app, admin, { name: 'Short Lived' })
+    expect(
+      (await call(t.app, 'DELETE', `/api/v1/partner-companies/${created.id}`, { token: admin.token })).status,
+    ).toBe(204)
+    expect(
+      (await call(t.app, 'GET', `/api/v1/partner-companies/${created.id}`, { token: admin.token })).status,
+    ).toBe(404)
+  })
+
+  it('is refused with 409 while it is the source of a lead or a customer; deactivating works', async () => {
+    const seller = await createPartner(t.app, admin, leadSeller('Has Leads'))
+    await call(t.app, 'POST', '/api/v1/leads', {
+      token: admin.token,
+      body: { partnerCompanyId: seller.id, firstName: 'Lee', phone: '+1 602 555 0177' },
+    })
+    const refused = await call(t.app, 'DELETE', `/api/v1/partner-companies/${seller.id}`, {
+      token: admin.token,
+    })
+    expect(refused.status).toBe(409)
+    expect(refused.body.detail).toContain('deactivate')
+    expect((await patch(seller.id, { active: false })).body.active).toBe(false)
+    const customerSeller = await createPartner(t.app, admin, {
+      name: 'Has Customers',
+      sellsCustomers: { enabled: true, defaultOfficeLocationId: await officeLocationId() },
+    })
+    await call(t.app, 'POST', '/api/v1/customers', {
+      token: admin.token,
+      body: { partnerCompanyId: customerSeller.id, firstName: 'Cat', email: 'cat@example.test' },
+    })
+    const refusedToo = await call(t.app, 'DELETE', `/api/v1/partner-companies/${customerSeller.id}`, {
+      token: admin.token,
+    })
+    expect(refusedToo.status).toBe(409)
+  })
+})
+
 describe('every new company', () => {
   it('starts with the inside partner "Self-Generated" selling leads and customers to its first office', async () => {
     const fresh = await signup(t.app)
