@@ -43,6 +43,8 @@ const Env = z.object({
     .min(1024)
     .default(1024 * 1024),
   WEB_DIST: z.string().optional(),
+  MAIL_FROM: z.string().min(3).max(200).optional(),
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   SECRETS_KEY: z
     .base64()
     .transform((v) => Buffer.from(v, 'base64'))
@@ -62,6 +64,9 @@ export type Config = {
   logLevel: z.infer<typeof Env>['LOG_LEVEL']
   bodyLimitBytes: number
   webDist: string
+  mailFrom: string
+  /** First retry delay of a failed email; doubles on each further attempt. */
+  mailRetryDelaySeconds: number
   /** Seals exchange secrets; absent → a key file in dataDir. */
   secretsKey: Buffer | undefined
   /** Secure cookies only when the public address is https. */
@@ -99,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     webDist: path.resolve(e.WEB_DIST ?? new URL('../../web/dist', import.meta.url).pathname),
     secretsKey: e.SECRETS_KEY,
+    mailFrom: e.MAIL_FROM ?? `Tributary <no-reply@${new URL(publicUrl).hostname}>`,
+    mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     secureCookies: publicUrl.startsWith('https:'),
   }
 }

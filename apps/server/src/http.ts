@@ -21,6 +21,7 @@ import { companiesRoutes } from './domains/companies/companies.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
 import { importsRoutes } from './domains/imports/imports.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
+import { mailRoutes } from './domains/mail/mail.routes.ts'
 import { messageCampaignsRoutes } from './domains/message-campaigns/message-campaigns.routes.ts'
 import { officeLocationsRoutes } from './domains/office-locations/office-locations.routes.ts'
 import { opsRoutes } from './domains/ops/ops.routes.ts'
@@ -53,6 +54,7 @@ const domainRoutes = [
   queueRoutes,
   customersRoutes,
   importsRoutes,
+  mailRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

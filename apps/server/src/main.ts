@@ -5,6 +5,7 @@ import { buildApp } from './http.ts'
 import type { AppContext } from './lib/context.ts'
 import { startJobs } from './lib/jobs.ts'
 import { createLogger } from './lib/logger.ts'
+import { createMailer } from './lib/mailer.ts'
 import { createSecretBox, loadSecretsKey } from './lib/secrets.ts'
 import { buildWebIfStale } from './lib/web-build.ts'
 import { type DemoSeed, seedDemo } from './seed.ts'
@@ -54,9 +55,13 @@ async function run(command: Command, config: Config) {
   }
 
   const work = command !== 'serve'
-  const jobs = await startJobs(database, jobDefinitions, log, { work })
+  const jobs = await startJobs(database, jobDefinitions, config, log, { work })
   closers.push(() => jobs.stop())
-  const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets }
+  const mailer = config.smtpUrl
+    ? createMailer(config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname)
+    : null
+  if (mailer) closers.push(async () => mailer.close())
+  const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets, mailer }
   if (work) await startWorker(ctx)
   if (command === 'worker') {
     log.info('worker started')

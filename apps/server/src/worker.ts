@@ -1,11 +1,12 @@
 import { authJobs } from './domains/auth/auth.jobs.ts'
 import { idempotencyJobs } from './domains/idempotency/idempotency.jobs.ts'
 import { importJobs } from './domains/imports/imports.jobs.ts'
+import { mailJobs } from './domains/mail/mail.jobs.ts'
 import type { AppContext } from './lib/context.ts'
 import { type JobDefinition, startWorkers } from './lib/jobs.ts'
 
 /** Every domain's jobs, from its `<domain>.jobs.ts`. */
-export const jobDefinitions: JobDefinition[] = [...authJobs, ...importJobs, ...idempotencyJobs]
+export const jobDefinitions: JobDefinition[] = [...authJobs, ...importJobs, ...idempotencyJobs, ...mailJobs]
 
 export const startWorker = (ctx: AppContext, pollingIntervalSeconds?: number) =>
   startWorkers(ctx, jobDefinitions, pollingIntervalSeconds)

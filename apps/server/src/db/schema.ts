@@ -287,6 +287,22 @@ export type IdempotencyKeysTable = {
   created_at: CreatedAt
 }
 
+export type MailTable = {
+  company_id: string
+  id: string
+  to_addresses: string[]
+  subject: string
+  text_body: string
+  html_body: string | null
+  state: 'queued' | 'retrying' | 'sent' | 'failed' | 'logged'
+  attempts: Generated<number>
+  error: string | null
+  related_kind: string | null
+  related_id: string | null
+  created_at: CreatedAt
+  sent_at: Time | null
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -309,4 +325,5 @@ export type DB = {
   imports: ImportsTable
   import_chunks: ImportChunksTable
   idempotency_keys: IdempotencyKeysTable
+  mail: MailTable
 }

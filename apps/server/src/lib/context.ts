@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.ts'
 import type { Database, Db } from '../db/client.ts'
 import type { Jobs } from './jobs.ts'
+import type { Mailer } from './mailer.ts'
 import type { SecretBox } from './secrets.ts'
 
 /** What services and job handlers are given; passed explicitly, no container. */
@@ -12,4 +13,6 @@ export type AppContext = {
   log: Logger
   jobs: Jobs
   secrets: SecretBox
+  /** null when SMTP_URL is not set: the mail log is then the mailbox. */
+  mailer: Mailer | null
 }

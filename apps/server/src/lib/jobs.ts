@@ -1,6 +1,7 @@
 import { fromKysely, fromPglite, PgBoss, type QueueOptions, type SendOptions } from 'pg-boss'
 import type { Logger } from 'pino'
 import type { z } from 'zod'
+import type { Config } from '../config.ts'
 import type { Conn, Database } from '../db/client.ts'
 import type { AppContext } from './context.ts'
 
@@ -8,7 +9,8 @@ import type { AppContext } from './context.ts'
 export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
   name: string
   schema: Schema
-  queue?: Omit<QueueOptions, 'name'>
+  /** Queue options, or a function of the configuration (e.g. retry delays). */
+  queue?: Omit<QueueOptions, 'name'> | ((config: Config) => Omit<QueueOptions, 'name'>)
   /** Cron schedule (UTC) for recurring jobs; their payload is `{}`. */
   cron?: string
   /** Must be idempotent: reload by id, skip if the state moved on, throw to retry. */
@@ -37,6 +39,7 @@ export type JobsMode = { work: boolean; pollingIntervalSeconds?: number }
 export async function startJobs(
   database: Database,
   definitions: JobDefinition[],
+  config: Config,
   log: Logger,
   mode: JobsMode,
 ) {
@@ -49,7 +52,9 @@ export async function startJobs(
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
   await boss.start()
   for (const def of definitions) {
-    if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, def.queue)
+    const options = typeof def.queue === 'function' ? def.queue(config) : def.queue
+    if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, options)
+    else if (options) await boss.updateQueue(def.name, options)
   }
   const jobs: Jobs = {
     boss,

@@ -7,6 +7,7 @@ import type { AppContext } from '../../src/lib/context.ts'
 import type { App } from '../../src/lib/http-types.ts'
 import { startJobs } from '../../src/lib/jobs.ts'
 import { createLogger } from '../../src/lib/logger.ts'
+import { createMailer } from '../../src/lib/mailer.ts'
 import { createSecretBox } from '../../src/lib/secrets.ts'
 import { jobDefinitions, startWorker } from '../../src/worker.ts'
 import { freshDatabase } from './database.ts'
@@ -32,7 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const log = createLogger(config.logLevel, sink)
   const { database, drop } = await freshDatabase()
   await migrate(database.db)
-  const jobs = await startJobs(database, jobDefinitions, log, { work: true })
+  const jobs = await startJobs(database, jobDefinitions, config, log, { work: true })
+  const mailer = config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom, 'tributary.test') : null
   const ctx: AppContext = {
     config,
     database,
@@ -40,6 +42,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     log,
     jobs,
     secrets: createSecretBox(randomBytes(32)),
+    mailer,
   }
   await startWorker(ctx, 0.5)
   const app = await buildApp(ctx)
@@ -51,6 +54,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       await app.close()
       await jobs.stop()
+      mailer?.close()
       await drop()
     },
   }
