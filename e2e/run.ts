@@ -4,13 +4,15 @@
  * `e2e: <passed> passed, <failed> failed`.
  */
 import type { Browser } from 'playwright-core'
+import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
+import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { rolesJourney } from './journeys/roles.ts'
 import { usersJourney } from './journeys/users.ts'
 import { launchBrowser, Screenshots } from './lib/browser.ts'
 import type { Journey } from './lib/journey.ts'
 import { type RunningServer, startServer } from './lib/server.ts'
 
-const journeys: Journey[] = [usersJourney, rolesJourney]
+const journeys: Journey[] = [usersJourney, rolesJourney, partnerCompaniesJourney, leadSourceSettingsJourney]
 
 let passed = 0
 let failed = 0

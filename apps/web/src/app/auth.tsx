@@ -10,6 +10,8 @@ export type Auth = {
   me: Me
   /** True when the current login holds the permission (the server checks again on every request). */
   can: (permission: Permission) => boolean
+  /** A partner company's login: no permissions, only the partner portal. */
+  isPartner: boolean
   /** Loads /me again, e.g. after changing one's own roles. */
   refresh: () => void
   logout: () => Promise<void>
@@ -37,7 +39,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const auth = useMemo<Auth | null>(() => {
     if (!me) return null
     const granted = new Set(me.permissions)
-    return { me, can: (permission) => granted.has(permission), refresh: reload, logout }
+    return {
+      me,
+      can: (permission) => granted.has(permission),
+      isPartner: me.partner !== null,
+      refresh: reload,
+      logout,
+    }
   }, [me, reload, logout])
 
   useEffect(() => {

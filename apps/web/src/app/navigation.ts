@@ -5,22 +5,41 @@ export type NavLinkItem = {
   to: string
   /** Shown when the login holds any one of these. */
   anyOf: Permission[]
+  /** Shown only to a partner company's login (which holds no permissions), and to no one else. */
+  partnerOnly?: boolean
 }
 
 export type NavSection = { title: string; items: NavLinkItem[] }
 
 /** The app's sections. A link the login may not use is hidden; a section with no links left too. */
 export const navigation: NavSection[] = [
+  {
+    title: 'Partner portal',
+    items: [{ label: 'Partner portal', to: '/partner', anyOf: [], partnerOnly: true }],
+  },
   { title: 'Leads', items: [{ label: 'Leads', to: '/leads', anyOf: ['view_leads', 'view_pending_leads'] }] },
   { title: 'Customers', items: [{ label: 'Customers', to: '/customers', anyOf: ['view_customers'] }] },
   {
     title: 'Administration',
-    items: [{ label: 'Users & Roles', to: '/admin/users', anyOf: ['manage_users'] }],
+    items: [
+      { label: 'Partner Companies', to: '/admin/partner-companies', anyOf: ['manage_partner_companies'] },
+      { label: 'Tags', to: '/admin/tags', anyOf: ['manage_partner_companies'] },
+      { label: 'Office Locations', to: '/admin/office-locations', anyOf: ['manage_settings'] },
+      { label: 'Message Campaigns', to: '/admin/message-campaigns', anyOf: ['manage_settings'] },
+      { label: 'Users & Roles', to: '/admin/users', anyOf: ['manage_users'] },
+    ],
   },
 ]
 
-export function visibleNavigation(can: (permission: Permission) => boolean): NavSection[] {
+export type Viewer = { can: (permission: Permission) => boolean; isPartner: boolean }
+
+export function visibleNavigation({ can, isPartner }: Viewer): NavSection[] {
   return navigation
-    .map((section) => ({ ...section, items: section.items.filter((item) => item.anyOf.some(can)) }))
+    .map((section) => ({
+      ...section,
+      items: section.items.filter((item) =>
+        item.partnerOnly ? isPartner : !isPartner && item.anyOf.some(can),
+      ),
+    }))
     .filter((section) => section.items.length > 0)
 }

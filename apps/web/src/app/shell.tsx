@@ -1,13 +1,15 @@
 import { useState } from 'react'
 import { Link, Navigate, NavLink, Outlet } from 'react-router'
+import { Forbidden } from '../features/errors/forbidden.tsx'
 import { useAuth } from './auth.tsx'
 import { visibleNavigation } from './navigation.ts'
+import { PartnerForbidden } from './require-permission.tsx'
 
 /** The frame of every page after login: top bar, navigation, and the page itself. */
 export function AppShell() {
-  const { me, can, logout } = useAuth()
+  const { me, can, isPartner, logout } = useAuth()
   const [leaving, setLeaving] = useState(false)
-  const sections = visibleNavigation(can)
+  const sections = visibleNavigation({ can, isPartner })
   const who = me.user?.name ?? 'Partner login'
 
   return (
@@ -62,8 +64,8 @@ export function AppShell() {
 
 /** `/` leads to the first section the login may use. */
 export function HomeRedirect() {
-  const { can } = useAuth()
-  const first = visibleNavigation(can)[0]?.items[0]
+  const { can, isPartner } = useAuth()
+  const first = visibleNavigation({ can, isPartner })[0]?.items[0]
   if (first) return <Navigate to={first.to} replace />
   return (
     <section className="notice-page">
@@ -74,4 +76,13 @@ export function HomeRedirect() {
       </p>
     </section>
   )
+}
+
+/** `/admin` leads to the first Administration page the login may use; without any, "Not allowed". */
+export function AdminRedirect() {
+  const { can, isPartner } = useAuth()
+  const admin = visibleNavigation({ can, isPartner }).find((section) => section.title === 'Administration')
+  const first = admin?.items[0]
+  if (first) return <Navigate to={first.to} replace />
+  return isPartner ? <PartnerForbidden /> : <Forbidden />
 }

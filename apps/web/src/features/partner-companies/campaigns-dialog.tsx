@@ -1,0 +1,282 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { errorMessage } from '../../app/api.ts'
+import { Dialog } from '../../app/dialog.tsx'
+import {
+  FormAlert,
+  type FormErrors,
+  formErrorsFrom,
+  noErrors,
+  orNull,
+  SelectField,
+  TextField,
+} from '../../app/form.tsx'
+import { useResource } from '../../app/use-resource.ts'
+import { ErrorView } from '../errors/error-view.tsx'
+import {
+  type Campaign,
+  type CampaignDirection,
+  createCampaign,
+  deleteCampaign,
+  listCampaigns,
+  type PartnerCompany,
+  updateCampaign,
+} from './partner-companies.api.ts'
+
+const fields = ['name', 'description', 'direction', 'externalPartnerCompanyId', 'externalCampaignId'] as const
+
+const directions = [
+  { value: 'inbound', label: 'Inbound (from the partner to you)' },
+  { value: 'outbound', label: 'Outbound (from you to the partner)' },
+]
+
+type Panel = { mode: 'create' } | { mode: 'edit'; campaign: Campaign }
+
+/** The "Campaigns" window of a partner company (seed 000): how its leads and customers were generated. */
+export function CampaignsDialog({
+  partner,
+  editable,
+  onClose,
+}: {
+  partner: PartnerCompany
+  editable: boolean
+  onClose: () => void
+}) {
+  const campaigns = useResource(`campaigns:${partner.id}`, (signal) => listCampaigns(partner.id, signal))
+  const [panel, setPanel] = useState<Panel>({ mode: 'create' })
+  const [confirmingId, setConfirmingId] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+  // A new key empties the Add form after each campaign added.
+  const [added, setAdded] = useState(0)
+
+  async function remove(campaign: Campaign) {
+    setConfirmingId(null)
+    try {
+      await deleteCampaign(campaign.id)
+      setFailure(null)
+      setNotice(`Campaign ${campaign.name} deleted.`)
+      if (panel.mode === 'edit' && panel.campaign.id === campaign.id) setPanel({ mode: 'create' })
+      campaigns.reload()
+    } catch (error) {
+      setNotice(null)
+      setFailure(`Could not delete ${campaign.name}: ${errorMessage(error)}`)
+    }
+  }
+
+  let list: ReactNode
+  if (campaigns.error && !campaigns.data)
+    list = <ErrorView error={campaigns.error} onRetry={campaigns.reload} />
+  else if (!campaigns.data) list = <p className="muted">Loading…</p>
+  else if (!campaigns.data.length) list = <p className="muted empty">No campaigns yet.</p>
+  else
+    list = (
+      <div className="table-wrap">
+        <table className="table" aria-label="Campaigns">
+          <thead>
+            <tr>
+              <th scope="col">Campaign</th>
+              <th scope="col">Direction</th>
+              <th scope="col">External partner company ID</th>
+              <th scope="col">External campaign ID</th>
+              {editable ? (
+                <th scope="col" className="actions-col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.data.map((campaign) => (
+              <tr key={campaign.id}>
+                <th scope="row">
+                  {campaign.name}
+                  {campaign.description ? <p className="cell-note">{campaign.description}</p> : null}
+                </th>
+                <td>{campaign.direction === 'inbound' ? 'Inbound' : 'Outbound'}</td>
+                <td>{campaign.externalPartnerCompanyId ?? '—'}</td>
+                <td>{campaign.externalCampaignId ?? '—'}</td>
+                {editable ? (
+                  <td className="actions-col">
+                    {confirmingId === campaign.id ? (
+                      <span className="confirm">
+                        Delete {campaign.name}?
+                        <button
+                          type="button"
+                          className="button button-danger"
+                          onClick={() => remove(campaign)}
+                        >
+                          Delete
+                        </button>
+                        <button type="button" className="button" onClick={() => setConfirmingId(null)}>
+                          Keep
+                        </button>
+                      </span>
+                    ) : (
+                      <span className="row-actions">
+                        <button
+                          type="button"
+                          className="button button-small"
+                          aria-label={`Edit campaign ${campaign.name}`}
+                          onClick={() => {
+                            setNotice(null)
+                            setPanel({ mode: 'edit', campaign })
+                          }}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-danger-quiet"
+                          aria-label={`Delete campaign ${campaign.name}`}
+                          onClick={() => setConfirmingId(campaign.id)}
+                        >
+                          Delete
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    )
+
+  return (
+    <Dialog title={`Campaigns of ${partner.name}`} onClose={onClose} wide>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      {failure ? (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      {list}
+      {editable ? (
+        <CampaignForm
+          key={panel.mode === 'edit' ? panel.campaign.id : `new-${added}`}
+          partnerCompanyId={partner.id}
+          campaign={panel.mode === 'edit' ? panel.campaign : undefined}
+          onSaved={(campaign, verb) => {
+            setFailure(null)
+            setNotice(`Campaign ${campaign.name} ${verb}.`)
+            setPanel({ mode: 'create' })
+            setAdded((n) => n + 1)
+            campaigns.reload()
+          }}
+          onCancel={() => setPanel({ mode: 'create' })}
+        />
+      ) : null}
+    </Dialog>
+  )
+}
+
+function CampaignForm({
+  partnerCompanyId,
+  campaign,
+  onSaved,
+  onCancel,
+}: {
+  partnerCompanyId: string
+  campaign: Campaign | undefined
+  onSaved: (campaign: Campaign, verb: string) => void
+  onCancel: () => void
+}) {
+  const titleId = useId()
+  const [name, setName] = useState(campaign?.name ?? '')
+  const [description, setDescription] = useState(campaign?.description ?? '')
+  const [direction, setDirection] = useState<CampaignDirection>(campaign?.direction ?? 'inbound')
+  const [externalPartnerCompanyId, setExternalPartnerCompanyId] = useState(
+    campaign?.externalPartnerCompanyId ?? '',
+  )
+  const [externalCampaignId, setExternalCampaignId] = useState(campaign?.externalCampaignId ?? '')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    const input = {
+      name,
+      description: orNull(description),
+      direction,
+      externalPartnerCompanyId: orNull(externalPartnerCompanyId),
+      externalCampaignId: orNull(externalCampaignId),
+    }
+    try {
+      if (campaign) onSaved(await updateCampaign(campaign.id, input), 'saved')
+      else onSaved(await createCampaign(partnerCompanyId, input), 'added')
+    } catch (error) {
+      setErrors(formErrorsFrom(error, fields))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="subform form-required-bold" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h3 id={titleId}>{campaign ? `Edit campaign ${campaign.name}` : 'Add campaign'}</h3>
+      <FormAlert message={errors.form} />
+      <div className="form-grid">
+        <TextField
+          label="Name"
+          name="name"
+          value={name}
+          onChange={setName}
+          error={errors.fields.name}
+          hint="e.g. Cold Call, Door Knock, Web Lead"
+          autoComplete="off"
+          required
+        />
+        <SelectField
+          label="Direction"
+          name="direction"
+          value={direction}
+          onChange={(value) => setDirection(value as CampaignDirection)}
+          options={directions}
+          error={errors.fields.direction}
+          required
+        />
+        <TextField
+          label="Description"
+          name="description"
+          value={description}
+          onChange={setDescription}
+          error={errors.fields.description}
+          autoComplete="off"
+        />
+        <TextField
+          label="External partner company ID"
+          name="externalPartnerCompanyId"
+          value={externalPartnerCompanyId}
+          onChange={setExternalPartnerCompanyId}
+          error={errors.fields.externalPartnerCompanyId}
+          hint="This partner's ID in the sender's system"
+          autoComplete="off"
+        />
+        <TextField
+          label="External campaign ID"
+          name="externalCampaignId"
+          value={externalCampaignId}
+          onChange={setExternalCampaignId}
+          error={errors.fields.externalCampaignId}
+          hint="With the partner ID, assigns this campaign to records created through the API"
+          autoComplete="off"
+        />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {campaign ? 'Save campaign' : 'Add campaign'}
+        </button>
+        {campaign ? (
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,171 @@
+import { api, type Page } from '../../app/api.ts'
+import type { Address } from '../office-locations/office-locations.api.ts'
+import type { Tag } from '../tags/tags.api.ts'
+
+export type LeadLocationOnArrival = 'pending' | 'queue'
+export type QueuePriority = 'normal' | 'medium' | 'high'
+export type DeliveryMethod = 'exchange' | 'email'
+export type PartnerKind = 'outside' | 'inside'
+
+export type SellsLeads = {
+  enabled: boolean
+  defaultLeadLocation: LeadLocationOnArrival | null
+  forceDefaultLeadLocation: boolean
+  purchaseNotificationEmails: string[]
+  returnNotificationEmails: string[]
+  includeCallCenterCommentsWithReturn: boolean
+  autoResponseMessageCampaignId: string | null
+  leadQueuePriority: QueuePriority
+}
+
+export type SellsCustomers = {
+  enabled: boolean
+  defaultOfficeLocationId: string | null
+  purchaseNotificationEmails: string[]
+  returnNotificationEmails: string[]
+  autoResponseMessageCampaignId: string | null
+}
+
+/** Buys leads / buys customers. The signing secret is write-only: answers only say whether it is set. */
+export type Buys = {
+  enabled: boolean
+  deliveryMethod: DeliveryMethod
+  saleNotificationEmails: string[]
+  postUrl: string | null
+  sourceId: string | null
+  secretSet: boolean
+}
+
+export type Access = {
+  allowLogin: boolean
+  username: string | null
+  passwordSet: boolean
+  /** The company's own login page, to send to the partner. */
+  loginUrl: string
+}
+
+export type PartnerCompany = {
+  id: string
+  name: string
+  kind: PartnerKind
+  active: boolean
+  contactPerson: string | null
+  email: string | null
+  phone: string | null
+  website: string | null
+  address: Address
+  notes: string | null
+  tags: Tag[]
+  sellsLeads: SellsLeads
+  sellsCustomers: SellsCustomers
+  buysLeads: Buys
+  buysCustomers: Buys
+  access: Access
+  autoAccept: boolean
+  createdAt: string
+  updatedAt: string
+}
+
+export type BuysInput = Partial<Omit<Buys, 'secretSet'>> & { secret?: string }
+
+/** A write: PATCH merges each section field by field, so every part is optional. */
+export type PartnerCompanyInput = {
+  name?: string
+  kind?: PartnerKind
+  active?: boolean
+  contactPerson?: string | null
+  email?: string | null
+  phone?: string | null
+  website?: string | null
+  address?: Address
+  notes?: string | null
+  sellsLeads?: Partial<SellsLeads>
+  sellsCustomers?: Partial<SellsCustomers>
+  buysLeads?: BuysInput
+  buysCustomers?: BuysInput
+  access?: { allowLogin?: boolean; username?: string | null; password?: string }
+}
+
+export type PartnerRole = 'sellsLeads' | 'sellsCustomers' | 'buysLeads' | 'buysCustomers'
+
+export const partnerRoles: { key: PartnerRole; label: string }[] = [
+  { key: 'sellsLeads', label: 'Sells leads' },
+  { key: 'sellsCustomers', label: 'Sells customers' },
+  { key: 'buysLeads', label: 'Buys leads' },
+  { key: 'buysCustomers', label: 'Buys customers' },
+]
+
+export type PartnerCompanyFilters = {
+  roles: PartnerRole[]
+  /** A tag's name. */
+  tag: string
+  active: 'all' | 'active' | 'inactive'
+  q: string
+}
+
+const base = '/api/v1/partner-companies'
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`
+
+export function listPartnerCompanies(
+  filters: PartnerCompanyFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<Page<PartnerCompany>> {
+  const params = new URLSearchParams()
+  for (const role of filters.roles) params.set(role, 'true')
+  if (filters.tag) params.set('tag', filters.tag)
+  // Without `active` the API lists both (it narrows only source lists, which this is not).
+  if (filters.active !== 'all') params.set('active', String(filters.active === 'active'))
+  if (filters.q.trim()) params.set('q', filters.q.trim())
+  params.set('limit', '50')
+  if (cursor) params.set('cursor', cursor)
+  return api.get<Page<PartnerCompany>>(`${base}?${params}`, signal ? { signal } : undefined)
+}
+
+export const getPartnerCompany = (id: string, signal?: AbortSignal) =>
+  api.get<PartnerCompany>(one(id), signal ? { signal } : undefined)
+export const createPartnerCompany = (input: PartnerCompanyInput & { name: string }) =>
+  api.post<PartnerCompany>(base, input)
+export const updatePartnerCompany = (id: string, input: PartnerCompanyInput) =>
+  api.patch<PartnerCompany>(one(id), input)
+export const deletePartnerCompany = (id: string) => api.delete(one(id))
+
+export const applyTag = (id: string, tagId: string) =>
+  api.put<void>(`${one(id)}/tags/${encodeURIComponent(tagId)}`, undefined)
+export const removeTag = (id: string, tagId: string) =>
+  api.delete(`${one(id)}/tags/${encodeURIComponent(tagId)}`)
+
+export type CampaignDirection = 'inbound' | 'outbound'
+
+export type Campaign = {
+  id: string
+  partnerCompanyId: string
+  name: string
+  description: string | null
+  direction: CampaignDirection
+  externalPartnerCompanyId: string | null
+  externalCampaignId: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type CampaignInput = {
+  name: string
+  description: string | null
+  direction: CampaignDirection
+  externalPartnerCompanyId: string | null
+  externalCampaignId: string | null
+}
+
+export async function listCampaigns(partnerCompanyId: string, signal?: AbortSignal): Promise<Campaign[]> {
+  const { items } = await api.get<Page<Campaign>>(
+    `${one(partnerCompanyId)}/campaigns`,
+    signal ? { signal } : undefined,
+  )
+  return items
+}
+export const createCampaign = (partnerCompanyId: string, input: CampaignInput) =>
+  api.post<Campaign>(`${one(partnerCompanyId)}/campaigns`, input)
+export const updateCampaign = (id: string, input: Partial<CampaignInput>) =>
+  api.patch<Campaign>(`/api/v1/campaigns/${encodeURIComponent(id)}`, input)
+export const deleteCampaign = (id: string) => api.delete(`/api/v1/campaigns/${encodeURIComponent(id)}`)

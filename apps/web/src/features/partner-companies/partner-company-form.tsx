@@ -1,0 +1,563 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import {
+  Checkbox,
+  EmailListField,
+  FormAlert,
+  type FormErrors,
+  formErrorsFrom,
+  noErrors,
+  type Option,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../app/form.tsx'
+import { CopyField } from './copy-field.tsx'
+import {
+  createPartnerCompany,
+  type DeliveryMethod,
+  type LeadLocationOnArrival,
+  type PartnerCompany,
+  type PartnerKind,
+  type QueuePriority,
+  updatePartnerCompany,
+} from './partner-companies.api.ts'
+import {
+  type BuysDraft,
+  type Draft,
+  draftOf,
+  inputOf,
+  visiblePaths,
+  withCleanEmails,
+} from './partner-company-draft.ts'
+
+const kinds: Option[] = [
+  { value: 'outside', label: 'Outside — another organisation' },
+  { value: 'inside', label: 'Inside — your own company (e.g. Self-Generated)' },
+]
+const leadLocations: Option[] = [
+  { value: 'pending', label: 'Pending' },
+  { value: 'queue', label: 'Queue' },
+]
+const priorities: Option[] = [
+  { value: 'normal', label: 'Normal' },
+  { value: 'medium', label: 'Medium' },
+  { value: 'high', label: 'High' },
+]
+const deliveryMethods: Option[] = [
+  { value: 'exchange', label: 'Exchange (post to their Tributary or compatible system)' },
+  { value: 'email', label: 'Email' },
+]
+
+type Props = {
+  /** The partner company to change; absent to add one. */
+  partner?: PartnerCompany
+  messageCampaigns: Option[]
+  officeLocations: Option[]
+  onSaved: (partner: PartnerCompany) => void
+  onCancel: () => void
+}
+
+/**
+ * Adds or changes a partner company, laid out as seed 000 describes the screen: general fields
+ * on top, then Leads (Buys left, Sells right), Customers (the same), and Access at the bottom.
+ */
+export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations, onSaved, onCancel }: Props) {
+  const titleId = useId()
+  const [draft, setDraft] = useState<Draft>(() => draftOf(partner))
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+  const e = errors.fields
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }))
+  const setIn =
+    <S extends 'sellsLeads' | 'sellsCustomers' | 'buysLeads' | 'buysCustomers' | 'access'>(section: S) =>
+    <K extends keyof Draft[S]>(key: K, value: Draft[S][K]) =>
+      setDraft((d) => ({ ...d, [section]: { ...d[section], [key]: value } }))
+  const sl = setIn('sellsLeads')
+  const sc = setIn('sellsCustomers')
+  const access = setIn('access')
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const clean = withCleanEmails(draft)
+    setDraft(clean)
+    setBusy(true)
+    try {
+      const input = inputOf(clean)
+      onSaved(partner ? await updatePartnerCompany(partner.id, input) : await createPartnerCompany(input))
+    } catch (error) {
+      setErrors(formErrorsFrom(error, visiblePaths(clean)))
+      setBusy(false)
+    }
+  }
+
+  const autoResponseHint = 'A message campaign sent with returns (Administration → Message Campaigns)'
+
+  return (
+    <form
+      className="card partner-form form-required-bold"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className="visually-hidden">
+        {partner ? `Edit ${partner.name}` : 'Add partner company'}
+      </h2>
+      <p className="form-legend">Fields in bold are required.</p>
+      <FormAlert message={errors.form} />
+
+      <section className="form-section" aria-label="General">
+        <div className="form-grid">
+          <TextField
+            label="Company Name"
+            name="name"
+            value={draft.name}
+            onChange={(v) => set('name', v)}
+            error={e.name}
+            autoComplete="off"
+            autoFocus={!partner}
+            required
+          />
+          <SelectField
+            label="Kind"
+            name="kind"
+            value={draft.kind}
+            onChange={(v) => set('kind', v as PartnerKind)}
+            options={kinds}
+            error={e.kind}
+            required
+          />
+          <TextField
+            label="Contact Person"
+            name="contactPerson"
+            value={draft.contactPerson}
+            onChange={(v) => set('contactPerson', v)}
+            error={e.contactPerson}
+            autoComplete="off"
+          />
+          <TextField
+            label="Email"
+            name="email"
+            type="email"
+            value={draft.email}
+            onChange={(v) => set('email', v)}
+            error={e.email}
+            autoComplete="off"
+          />
+          <TextField
+            label="Phone"
+            name="phone"
+            type="tel"
+            value={draft.phone}
+            onChange={(v) => set('phone', v)}
+            error={e.phone}
+            autoComplete="off"
+          />
+          <TextField
+            label="Website"
+            name="website"
+            type="url"
+            value={draft.website}
+            onChange={(v) => set('website', v)}
+            error={e.website}
+            placeholder="https://"
+            autoComplete="off"
+          />
+        </div>
+        <fieldset className="field address-fields">
+          <legend>Address</legend>
+          <div className="form-grid">
+            <TextField
+              label="Street"
+              name="street"
+              value={draft.street}
+              onChange={(v) => set('street', v)}
+              error={e['address.street']}
+              autoComplete="off"
+            />
+            <TextField
+              label="City"
+              name="city"
+              value={draft.city}
+              onChange={(v) => set('city', v)}
+              error={e['address.city']}
+              autoComplete="off"
+            />
+            <TextField
+              label="State / Region"
+              name="region"
+              value={draft.region}
+              onChange={(v) => set('region', v)}
+              error={e['address.region']}
+              autoComplete="off"
+            />
+            <TextField
+              label="Postal Code"
+              name="postalCode"
+              value={draft.postalCode}
+              onChange={(v) => set('postalCode', v)}
+              error={e['address.postalCode']}
+              autoComplete="off"
+            />
+            <TextField
+              label="Country"
+              name="country"
+              value={draft.country}
+              onChange={(v) => set('country', v)}
+              error={e['address.country'] ?? e.address}
+              hint="Two letters, e.g. US"
+              autoComplete="off"
+            />
+          </div>
+        </fieldset>
+        <TextAreaField
+          label="Notes"
+          name="notes"
+          value={draft.notes}
+          onChange={(v) => set('notes', v)}
+          error={e.notes}
+        />
+        <Checkbox
+          name="active"
+          label="Active"
+          hint="Inactive partner companies are kept with their leads and customers but offered nowhere"
+          checked={draft.active}
+          onChange={(on) => set('active', on)}
+          error={e.active}
+        />
+      </section>
+
+      <FormSection title="Leads">
+        <RolePanel
+          name="buysLeads.enabled"
+          label="Buys Leads"
+          hint="You sell leads to this partner company"
+          checked={draft.buysLeads.enabled}
+          onToggle={(on) => setIn('buysLeads')('enabled', on)}
+          error={e.buysLeads}
+        >
+          <BuysFields
+            section="buysLeads"
+            what="Lead"
+            buys={draft.buysLeads}
+            secretSet={partner?.buysLeads.secretSet ?? false}
+            set={setIn('buysLeads')}
+            errors={e}
+          />
+        </RolePanel>
+        <RolePanel
+          name="sellsLeads.enabled"
+          label="Sells Leads"
+          hint="This partner company sells leads to you (a lead source)"
+          checked={draft.sellsLeads.enabled}
+          onToggle={(on) => sl('enabled', on)}
+          error={e.sellsLeads}
+        >
+          <SelectField
+            label="Default Lead Location"
+            name="sellsLeads.defaultLeadLocation"
+            value={draft.sellsLeads.defaultLeadLocation}
+            onChange={(v) => sl('defaultLeadLocation', v as LeadLocationOnArrival | '')}
+            options={leadLocations}
+            placeholder="Choose…"
+            hint="Pending: waits for a manager. Queue: reps can request it once the queue criteria are met."
+            error={e['sellsLeads.defaultLeadLocation']}
+            required
+          />
+          <Checkbox
+            name="sellsLeads.forceDefaultLeadLocation"
+            label="Force Default Lead Location"
+            hint="Ignore the location the sender suggests"
+            checked={draft.sellsLeads.forceDefaultLeadLocation}
+            onChange={(on) => sl('forceDefaultLeadLocation', on)}
+            error={e['sellsLeads.forceDefaultLeadLocation']}
+          />
+          <EmailListField
+            label="Purchase Notification Email(s)"
+            name="sellsLeads.purchaseNotificationEmails"
+            value={draft.sellsLeads.purchaseNotificationEmails}
+            onChange={(v) => sl('purchaseNotificationEmails', v)}
+            errors={e}
+            hint="Told when this partner sells you a lead"
+          />
+          <EmailListField
+            label="Return Notification Email(s)"
+            name="sellsLeads.returnNotificationEmails"
+            value={draft.sellsLeads.returnNotificationEmails}
+            onChange={(v) => sl('returnNotificationEmails', v)}
+            errors={e}
+            hint="Told when you return a lead to this partner"
+          />
+          <Checkbox
+            name="sellsLeads.includeCallCenterCommentsWithReturn"
+            label="Include Call Center Comments w/ Return"
+            checked={draft.sellsLeads.includeCallCenterCommentsWithReturn}
+            onChange={(on) => sl('includeCallCenterCommentsWithReturn', on)}
+            error={e['sellsLeads.includeCallCenterCommentsWithReturn']}
+          />
+          <SelectField
+            label="Auto Response Email"
+            name="sellsLeads.autoResponseMessageCampaignId"
+            value={draft.sellsLeads.autoResponseMessageCampaignId}
+            onChange={(v) => sl('autoResponseMessageCampaignId', v)}
+            options={messageCampaigns}
+            placeholder="None"
+            hint={autoResponseHint}
+            error={e['sellsLeads.autoResponseMessageCampaignId']}
+          />
+          <SelectField
+            label="Lead Queue Priority"
+            name="sellsLeads.leadQueuePriority"
+            value={draft.sellsLeads.leadQueuePriority}
+            onChange={(v) => sl('leadQueuePriority', v as QueuePriority)}
+            options={priorities}
+            hint="Leads of higher-priority sources are offered first"
+            error={e['sellsLeads.leadQueuePriority']}
+          />
+        </RolePanel>
+      </FormSection>
+
+      <FormSection title="Customers">
+        <RolePanel
+          name="buysCustomers.enabled"
+          label="Buys Customers"
+          hint="You sell customers to this partner company"
+          checked={draft.buysCustomers.enabled}
+          onToggle={(on) => setIn('buysCustomers')('enabled', on)}
+          error={e.buysCustomers}
+        >
+          <BuysFields
+            section="buysCustomers"
+            what="Customer"
+            buys={draft.buysCustomers}
+            secretSet={partner?.buysCustomers.secretSet ?? false}
+            set={setIn('buysCustomers')}
+            errors={e}
+          />
+        </RolePanel>
+        <RolePanel
+          name="sellsCustomers.enabled"
+          label="Sells Customers"
+          hint="This partner company sells customers to you"
+          checked={draft.sellsCustomers.enabled}
+          onToggle={(on) => sc('enabled', on)}
+          error={e.sellsCustomers}
+        >
+          <SelectField
+            label="Default Office Location for Incoming Customers"
+            name="sellsCustomers.defaultOfficeLocationId"
+            value={draft.sellsCustomers.defaultOfficeLocationId}
+            onChange={(v) => sc('defaultOfficeLocationId', v)}
+            options={officeLocations}
+            placeholder="Choose…"
+            error={e['sellsCustomers.defaultOfficeLocationId']}
+            required
+          />
+          <EmailListField
+            label="Purchase Notification Email(s)"
+            name="sellsCustomers.purchaseNotificationEmails"
+            value={draft.sellsCustomers.purchaseNotificationEmails}
+            onChange={(v) => sc('purchaseNotificationEmails', v)}
+            errors={e}
+            hint="Told when this partner sells you a customer"
+          />
+          <EmailListField
+            label="Return Notification Email(s)"
+            name="sellsCustomers.returnNotificationEmails"
+            value={draft.sellsCustomers.returnNotificationEmails}
+            onChange={(v) => sc('returnNotificationEmails', v)}
+            errors={e}
+            hint="Told when you return a customer to this partner"
+          />
+          <SelectField
+            label="Auto Response Email"
+            name="sellsCustomers.autoResponseMessageCampaignId"
+            value={draft.sellsCustomers.autoResponseMessageCampaignId}
+            onChange={(v) => sc('autoResponseMessageCampaignId', v)}
+            options={messageCampaigns}
+            placeholder="None"
+            hint={autoResponseHint}
+            error={e['sellsCustomers.autoResponseMessageCampaignId']}
+          />
+        </RolePanel>
+      </FormSection>
+
+      <section className="form-section" aria-labelledby={`${titleId}-access`}>
+        <h3 id={`${titleId}-access`}>Access</h3>
+        <Checkbox
+          name="access.allowLogin"
+          label="Allow Login"
+          hint="Read-only access to the leads and customers of this partner company, nothing else"
+          checked={draft.access.allowLogin}
+          onChange={(on) => access('allowLogin', on)}
+          error={e.access}
+        />
+        {draft.access.allowLogin ? (
+          <div className="form-grid access-fields">
+            <TextField
+              label="Username"
+              name="access.username"
+              value={draft.access.username}
+              onChange={(v) => access('username', v)}
+              error={e['access.username']}
+              hint="3–64 letters, digits, dots, dashes or underscores"
+              autoComplete="off"
+              required
+            />
+            <TextField
+              label={partner?.access.passwordSet ? 'New Password' : 'Password'}
+              name="access.password"
+              type="password"
+              value={draft.access.password}
+              onChange={(v) => access('password', v)}
+              error={e['access.password']}
+              hint={
+                partner?.access.passwordSet
+                  ? '✓ A password is set; leave empty to keep it'
+                  : 'At least 8 characters; give it to the partner with the username'
+              }
+              autoComplete="new-password"
+              required={!partner?.access.passwordSet}
+            />
+            {partner ? (
+              <CopyField
+                label="Login URL"
+                value={partner.access.loginUrl}
+                hint="Send this link to the partner"
+              />
+            ) : (
+              <p className="field-hint login-url-later">
+                The login URL to send to the partner shows once saved.
+              </p>
+            )}
+          </div>
+        ) : null}
+      </section>
+
+      <div className="form-actions form-actions-bar">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Saving…' : partner ? 'Save changes' : 'Save'}
+        </button>
+        <button type="button" className="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function FormSection({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId()
+  return (
+    <section className="form-section" aria-labelledby={id}>
+      <h3 id={id}>{title}</h3>
+      <div className="role-columns">{children}</div>
+    </section>
+  )
+}
+
+/** One side of the Leads or Customers section: a checkbox, and its fields while it is on. */
+function RolePanel({
+  name,
+  label,
+  hint,
+  checked,
+  onToggle,
+  error,
+  children,
+}: {
+  name: string
+  label: string
+  hint: string
+  checked: boolean
+  onToggle: (on: boolean) => void
+  error: string | undefined
+  children: ReactNode
+}) {
+  return (
+    <div className={checked ? 'role-panel is-on' : 'role-panel'}>
+      <Checkbox name={name} label={label} hint={hint} checked={checked} onChange={onToggle} error={error} />
+      {checked ? <div className="role-fields">{children}</div> : null}
+    </div>
+  )
+}
+
+function BuysFields({
+  section,
+  what,
+  buys,
+  secretSet,
+  set,
+  errors,
+}: {
+  section: 'buysLeads' | 'buysCustomers'
+  what: 'Lead' | 'Customer'
+  buys: BuysDraft
+  secretSet: boolean
+  set: <K extends keyof BuysDraft>(key: K, value: BuysDraft[K]) => void
+  errors: Record<string, string>
+}) {
+  const exchange = buys.deliveryMethod === 'exchange'
+  return (
+    <>
+      <SelectField
+        label={`${what} Delivery Method`}
+        name={`${section}.deliveryMethod`}
+        value={buys.deliveryMethod}
+        onChange={(v) => set('deliveryMethod', v as DeliveryMethod)}
+        options={deliveryMethods}
+        error={errors[`${section}.deliveryMethod`]}
+        required
+      />
+      <EmailListField
+        label="Sale Notification Email(s)"
+        name={`${section}.saleNotificationEmails`}
+        value={buys.saleNotificationEmails}
+        onChange={(v) => set('saleNotificationEmails', v)}
+        errors={errors}
+        hint={`Whoever at the partner receives the ${what.toLowerCase()}s you sell`}
+        required={!exchange}
+      />
+      {exchange ? (
+        <>
+          <TextField
+            label="Post URL"
+            name={`${section}.postUrl`}
+            type="url"
+            value={buys.postUrl}
+            onChange={(v) => set('postUrl', v)}
+            error={errors[`${section}.postUrl`]}
+            hint="From the partner's own system (its Sells section)"
+            placeholder="https://"
+            autoComplete="off"
+            required
+          />
+          <TextField
+            label="Source ID"
+            name={`${section}.sourceId`}
+            value={buys.sourceId}
+            onChange={(v) => set('sourceId', v)}
+            error={errors[`${section}.sourceId`]}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            label={secretSet ? 'Replace Secret' : 'Secret'}
+            name={`${section}.secret`}
+            type="password"
+            value={buys.secret}
+            onChange={(v) => set('secret', v)}
+            error={errors[`${section}.secret`]}
+            hint={
+              secretSet
+                ? '✓ A signing secret is set; leave empty to keep it'
+                : 'The signing secret the partner gave you (at least 16 characters)'
+            }
+            autoComplete="new-password"
+            required={!secretSet}
+          />
+        </>
+      ) : null}
+    </>
+  )
+}
