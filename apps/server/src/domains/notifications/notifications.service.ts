@@ -1,0 +1,108 @@
+import type { Conn } from '../../db/client.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { renderTemplate, type TemplateContext } from '../../lib/templates.ts'
+import { findCompany } from '../companies/companies.service.ts'
+import { queueMail } from '../mail/mail.service.ts'
+import { findMessageCampaign } from '../message-campaigns/message-campaigns.service.ts'
+import { builtInTemplates } from './notification-templates.ts'
+
+type Ctx = Pick<AppContext, 'config' | 'jobs' | 'mailer'>
+
+/** The contact fields a notification shows of a lead or customer. */
+export type RecordSummary = {
+  id: string
+  number: number
+  firstName: string | null
+  lastName: string | null
+  email: string | null
+  phone: string | null
+  address: { street: string | null; city: string | null; region: string | null; postalCode: string | null }
+}
+
+export type SourceSummary = { name: string; contactPerson?: string | null }
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+
+function recordContext(kind: 'lead' | 'customer', r: RecordSummary, ctx: Ctx) {
+  return {
+    number: r.number,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email,
+    phone: r.phone,
+    street: r.address.street,
+    city: r.address.city,
+    region: r.address.region,
+    postalCode: r.address.postalCode,
+    link: `${ctx.config.publicUrl}/${kind}s/${r.id}`,
+  }
+}
+
+const line = (kind: 'lead' | 'customer', r: RecordSummary) =>
+  `${kind === 'lead' ? 'Lead' : 'Customer'} ${r.number}: ${[r.firstName, r.lastName].filter(Boolean).join(' ') || '(no name)'}${r.phone ? `, ${r.phone}` : ''}${r.email ? `, ${r.email}` : ''}`
+
+/** Purchase notification (seed 000): the source's purchase notification emails hear of the new record. */
+export async function notifyPurchase(
+  conn: Conn,
+  ctx: Ctx,
+  companyId: string,
+  kind: 'lead' | 'customer',
+  record: RecordSummary,
+  source: SourceSummary & { emails: string[] },
+  campaignName: string | null,
+) {
+  if (source.emails.length === 0) return
+  const company = await findCompany(conn, companyId)
+  const context: TemplateContext = {
+    company: { name: company?.name ?? '' },
+    [kind]: recordContext(kind, record, ctx),
+    partnerCompany: { name: source.name, contactPerson: source.contactPerson ?? null },
+    campaign: { name: campaignName },
+  }
+  const message = renderTemplate(kind === 'lead' ? builtInTemplates.leadPurchased : builtInTemplates.customerPurchased, context)
+  await queueMail(conn, ctx, companyId, [
+    { to: source.emails, subject: message.subject, text: message.text, html: message.html, related: { kind, id: record.id } },
+  ])
+}
+
+/**
+ * One email per return batch to the source's return notification emails (seeds 000, 001):
+ * the source's auto-response message campaign when it has one, else the built-in message,
+ * then the list of returned records. Call-center comments appear only if the source says so.
+ */
+export async function notifyReturn(
+  conn: Conn,
+  ctx: Ctx,
+  companyId: string,
+  kind: 'lead' | 'customer',
+  records: RecordSummary[],
+  source: SourceSummary & { emails: string[]; includeComments: boolean; autoResponseMessageCampaignId: string | null },
+  reason: string,
+  comments: string | null,
+) {
+  const first = records[0]
+  if (source.emails.length === 0 || !first) return
+  const company = await findCompany(conn, companyId)
+  const template =
+    (source.autoResponseMessageCampaignId &&
+      (await findMessageCampaign(conn, companyId, source.autoResponseMessageCampaignId))) ||
+    builtInTemplates.returned
+  const shownComments = source.includeComments ? comments : null
+  const message = renderTemplate(template, {
+    company: { name: company?.name ?? '' },
+    [kind]: recordContext(kind, first, ctx),
+    partnerCompany: { name: source.name, contactPerson: source.contactPerson ?? null },
+    return: { reason, comments: shownComments, count: records.length },
+  })
+  const list = records.map((r) => line(kind, r))
+  await queueMail(conn, ctx, companyId, [
+    {
+      to: source.emails,
+      subject: message.subject,
+      text: `${message.text.trimEnd()}\n\nReturned:\n${list.map((l) => `- ${l}`).join('\n')}\n`,
+      html: `${message.html}<br>\n<p>Returned:</p><ul>${list.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+      related: { kind, id: first.id },
+    },
+  ])
+}
