@@ -58,6 +58,14 @@ const domainRoutes = [
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
+const SPA_CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
 
 export async function buildApp(ctx: AppContext): Promise<App> {
   const app = Fastify({
@@ -121,14 +129,14 @@ export async function buildApp(ctx: AppContext): Promise<App> {
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api'
-    if (isApi || !hasWeb || request.method !== 'GET') {
+    if (isApi || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
       return sendProblem(
         reply,
         new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`),
       )
     }
-    // The SPA handles its own routes.
-    return reply.type('text/html').sendFile('index.html')
+    // The SPA handles its own routes; its page may load only its own code and styles.
+    return reply.header('content-security-policy', SPA_CSP).type('text/html').sendFile('index.html')
   })
   return app
 }

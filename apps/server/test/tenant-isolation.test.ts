@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queueMail } from '../src/domains/mail/mail.service.ts'
 import { startTestApp, type TestApp } from './helpers/app.ts'
 import { type Call, call, isProblem, type Session, signup } from './helpers/client.ts'
 
@@ -66,6 +67,24 @@ const fixtures: Record<string, (a: Session) => Promise<string>> = {
     })
   },
   'customers/{id}': (a) => created(a, '/api/v1/customers', { firstName: 'Carl', email: 'carl@example.test' }),
+  'imports/{id}': async (a) => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/leads/import',
+      headers: { authorization: `Bearer ${a.token}`, 'content-type': 'text/csv' },
+      payload: 'firstName,phone\nIda,+16025550111\n',
+    })
+    return res.json().id
+  },
+  // Mail has no route that writes it: it is what other changes cause.
+  'mail/{id}': async (a) => {
+    const [id] = await t.ctx.db
+      .transaction()
+      .execute((tx) =>
+        queueMail(tx, t.ctx, a.companyId, [{ to: ['a@example.test'], subject: 'A', text: 'a' }]),
+      )
+    return id as string
+  },
 }
 
 let t: TestApp

@@ -34,7 +34,7 @@ export const LoginResult = z.object({ token: z.string(), csrfToken: z.string(), 
 
 export const Me = z.object({
   user: User.nullable(),
-  partner: z.object({ partnerCompanyId: Id }).nullable(),
+  partner: z.object({ partnerCompanyId: Id, name: z.string() }).nullable(),
   company: Company,
   permissions: z.array(PermissionName),
 })

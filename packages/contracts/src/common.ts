@@ -1,5 +1,14 @@
 import { z } from 'zod'
 
+// Plain words for the two errors people meet most: a missing field and an empty one.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'Required'
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'Required'
+    return undefined
+  },
+})
+
 export const Id = z.uuid()
 export const IdParams = z.object({ id: Id })
 export const Timestamp = z.iso.datetime({ offset: true })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { Email, Id, Timestamp } from './common.ts'
 import { QueuePriority } from './partner-companies.ts'
+import { TimeZone } from './settings.ts'
 
 export const LeadLocation = z.enum([
   'pending',
@@ -158,7 +159,8 @@ export const QueueSettings = z
       .max(3650)
       .nullable()
       .describe('0: no duplicate check; N: a duplicate may be posted again after N days; null: never'),
-    timezone: z.string().describe("The company's time zone, for leads without a known region"),
+    // An IANA zone, checked: every claim formats the clock in it.
+    timezone: TimeZone.describe("The company's time zone, for leads without a known region"),
   })
   .meta({ id: 'QueueSettings' })
 export type QueueSettings = z.infer<typeof QueueSettings>

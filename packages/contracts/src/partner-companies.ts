@@ -150,10 +150,11 @@ export const PartnerCompanyQuery = z.object({
   buysCustomers: flag.optional(),
   tag: z.string().min(1).max(60).optional().describe('A tag id or name'),
   q: z.string().trim().min(1).max(100).optional().describe('Search in name, contact person and email'),
-  active: flag
+  active: z
+    .enum(['true', 'false', 'all'])
     .optional()
     .describe(
-      'Defaults to true when sellsLeads or sellsCustomers is asked for: source lists offer active partners only',
+      'true, false or all; defaults to true when sellsLeads or sellsCustomers is asked for (source lists)',
     ),
 })
 export type PartnerCompanyQuery = z.infer<typeof PartnerCompanyQuery>

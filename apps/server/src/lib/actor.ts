@@ -18,6 +18,7 @@ export type PartnerActor = {
   kind: 'partner'
   companyId: string
   partnerCompanyId: string
+  partnerName: string
   label: string
   sessionId: string
 }

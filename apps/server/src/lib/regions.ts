@@ -95,3 +95,7 @@ export const usedTimeZones = (): string[] => [
     ...Intl.supportedValuesOf('timeZone'),
   ]),
 ]
+
+/** The zone's canonical IANA name (`US/Eastern` → `America/New_York`); the input must be valid. */
+export const canonicalTimeZone = (zone: string): string =>
+  new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone

@@ -24,10 +24,9 @@ const engineOptions = {
   memoryLimit: 10_000_000,
 }
 
-/** Every output value HTML-escaped; `| raw` is removed so a lead's name can never inject markup. */
-const htmlEngine = new Liquid({ ...engineOptions, outputEscape: 'escape' })
-const textEngine = new Liquid(engineOptions)
-for (const engine of [htmlEngine, textEngine]) engine.unregisterFilter('raw')
+const engine = new Liquid(engineOptions)
+// Refused when saving: it would only suggest a template could pass markup through.
+engine.unregisterFilter('raw')
 
 const placeholderList = (Object.keys(templateVariables) as Placeholder[]).join(', ')
 
@@ -59,8 +58,8 @@ function explain(error: unknown): string {
 export function validateTemplate(text: string): string | null {
   let parsed: Template[]
   try {
-    parsed = htmlEngine.parse(text)
-    const globals = htmlEngine.analyzeSync(parsed).globals
+    parsed = engine.parse(text)
+    const globals = engine.analyzeSync(parsed).globals
     for (const [, variables] of Object.entries(globals)) {
       for (const variable of variables) {
         const problem = unknownPlaceholder(variable.segments, variable.toString())
@@ -68,7 +67,7 @@ export function validateTemplate(text: string): string | null {
       }
     }
     // A complete sample catches what analysis cannot, e.g. a loop that would never end.
-    htmlEngine.renderSync(parsed, sampleTemplateContext(), { strictVariables: true })
+    engine.renderSync(parsed, sampleTemplateContext(), { strictVariables: true })
   } catch (error) {
     return explain(error)
   }
@@ -76,6 +75,12 @@ export function validateTemplate(text: string): string | null {
 }
 
 /** No line breaks or control characters in a subject: they would start new mail headers. */
+export const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
+
 const oneLine = (subject: string) =>
   subject
     .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
@@ -91,9 +96,11 @@ export function renderTemplate(
   context: TemplateContext,
 ): RenderedMessage {
   try {
-    const subject = oneLine(textEngine.parseAndRenderSync(template.subject, context))
-    const text = textEngine.parseAndRenderSync(template.body, context)
-    const html = htmlEngine.parseAndRenderSync(template.body, context).replace(/\r\n|\r|\n/g, '<br>\n')
+    const subject = oneLine(engine.parseAndRenderSync(template.subject, context))
+    const text = engine.parseAndRenderSync(template.body, context)
+    // Templates are plain text: the HTML part escapes the whole message, the template's own
+    // words included, so neither a value nor a template can carry markup into a mail.
+    const html = escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>\n')
     return { subject, html, text }
   } catch (error) {
     throw new AppError('unprocessable', `The message could not be rendered. ${explain(error)}`)

@@ -52,7 +52,10 @@ export function authRoutes(app: App, ctx: AppContext) {
       const actor = actorOf(request)
       return {
         user: actor.kind === 'user' ? await getUser(ctx, actor, actor.userId) : null,
-        partner: actor.kind === 'partner' ? { partnerCompanyId: actor.partnerCompanyId } : null,
+        partner:
+          actor.kind === 'partner'
+            ? { partnerCompanyId: actor.partnerCompanyId, name: actor.partnerName }
+            : null,
         company: await getCompany(ctx, actor),
         permissions: permissionsOf(actor),
       }

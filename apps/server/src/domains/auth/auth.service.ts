@@ -96,6 +96,7 @@ export async function authenticate(ctx: AppContext, token: string): Promise<Auth
           kind: 'partner',
           companyId,
           partnerCompanyId: s.partner_company_id,
+          partnerName: s.partner_name as string,
           label: `${s.partner_name} (partner login)`,
           sessionId: s.id,
         }

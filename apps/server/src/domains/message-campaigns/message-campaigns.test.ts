@@ -378,14 +378,18 @@ describe('previewing a message campaign', () => {
     expect(res.body.errors[0].message).toContain('lead.age')
   })
 
-  it('HTML-escapes every value in html, and keeps it as is in text', async () => {
+  it('HTML-escapes the whole message in html, values and template text alike, and keeps it as is in text', async () => {
     const admin = await signup(t.app)
     const campaign = await created(admin, { body: '<p>{{return.comments}}</p>' })
     const sample = sampleTemplateContext()
     expect(String(sample.return.comments)).toMatch(/[<>&"]/)
     const res = await preview(admin, campaign.id)
-    expect(res.body.html).toBe('<p>Said &#34;not me&#34; &amp; hung up &lt;no callback&gt;</p>')
+    expect(res.body.html).toBe('&lt;p&gt;Said &quot;not me&quot; &amp; hung up &lt;no callback&gt;&lt;/p&gt;')
     expect(res.body.text).toBe(`<p>${sample.return.comments}</p>`)
+    const script = await preview(admin, campaign.id, {
+      body: '<img src=x onerror=alert(1)> {{lead.firstName}}',
+    })
+    expect(script.body.html).not.toContain('<img')
     const name = await preview(admin, campaign.id, { body: '{{lead.lastName}}' })
     expect(name.body.html).toBe('O&#39;Neil')
   })

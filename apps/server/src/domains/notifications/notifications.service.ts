@@ -1,6 +1,6 @@
 import type { Conn } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { renderTemplate, type TemplateContext } from '../../lib/templates.ts'
+import { escapeHtml, renderTemplate, type TemplateContext } from '../../lib/templates.ts'
 import { findCompany } from '../companies/companies.service.ts'
 import { queueMail } from '../mail/mail.service.ts'
 import { findMessageCampaign } from '../message-campaigns/message-campaigns.service.ts'
@@ -20,9 +20,6 @@ export type RecordSummary = {
 }
 
 export type SourceSummary = { name: string; contactPerson?: string | null }
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
 
 function recordContext(kind: 'lead' | 'customer', r: RecordSummary, ctx: Ctx) {
   return {
@@ -60,9 +57,18 @@ export async function notifyPurchase(
     partnerCompany: { name: source.name, contactPerson: source.contactPerson ?? null },
     campaign: { name: campaignName },
   }
-  const message = renderTemplate(kind === 'lead' ? builtInTemplates.leadPurchased : builtInTemplates.customerPurchased, context)
+  const message = renderTemplate(
+    kind === 'lead' ? builtInTemplates.leadPurchased : builtInTemplates.customerPurchased,
+    context,
+  )
   await queueMail(conn, ctx, companyId, [
-    { to: source.emails, subject: message.subject, text: message.text, html: message.html, related: { kind, id: record.id } },
+    {
+      to: source.emails,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      related: { kind, id: record.id },
+    },
   ])
 }
 
@@ -77,7 +83,11 @@ export async function notifyReturn(
   companyId: string,
   kind: 'lead' | 'customer',
   records: RecordSummary[],
-  source: SourceSummary & { emails: string[]; includeComments: boolean; autoResponseMessageCampaignId: string | null },
+  source: SourceSummary & {
+    emails: string[]
+    includeComments: boolean
+    autoResponseMessageCampaignId: string | null
+  },
   reason: string,
   comments: string | null,
 ) {

@@ -38,7 +38,7 @@ describe('partner login (Access section)', () => {
     expect(me.status).toBe(200)
     expect(me.body).toMatchObject({
       user: null,
-      partner: { partnerCompanyId: partner.partnerId },
+      partner: { partnerCompanyId: partner.partnerId, name: 'Partner abc-leads' },
       permissions: [],
     })
   })

@@ -60,7 +60,14 @@ export async function listPartnerCompanies(ctx: AppContext, actor: Actor, query:
       buysLeads: query.buysLeads,
       buysCustomers: query.buysCustomers,
       // Source drop-downs offer active partners only, unless asked otherwise.
-      active: query.active ?? (sourceList ? true : undefined),
+      active:
+        query.active === 'all'
+          ? undefined
+          : query.active
+            ? query.active === 'true'
+            : sourceList
+              ? true
+              : undefined,
       q: query.q,
       ...(query.tag && (isUuid(query.tag) ? { tagId: query.tag } : { tagName: query.tag })),
     },
