@@ -27,6 +27,7 @@ import { officeLocationsRoutes } from './domains/office-locations/office-locatio
 import { opsRoutes } from './domains/ops/ops.routes.ts'
 import { partnerCompaniesRoutes } from './domains/partner-companies/partner-companies.routes.ts'
 import { queueRoutes } from './domains/queue/queue.routes.ts'
+import { returnReasonsRoutes } from './domains/return-reasons/return-reasons.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
@@ -55,6 +56,7 @@ const domainRoutes = [
   customersRoutes,
   importsRoutes,
   mailRoutes,
+  returnReasonsRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

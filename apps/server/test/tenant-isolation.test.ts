@@ -74,8 +74,16 @@ const fixtures: Record<string, (a: Session) => Promise<string>> = {
       headers: { authorization: `Bearer ${a.token}`, 'content-type': 'text/csv' },
       payload: 'firstName,phone\nIda,+16025550111\n',
     })
-    return res.json().id
+    const id = res.json().id
+    // Wait for the job, so the import no longer changes while the walk compares it.
+    for (let i = 0; i < 100; i++) {
+      const state = (await call(t.app, 'GET', `/api/v1/imports/${id}`, { token: a.token })).body.state
+      if (state === 'done' || state === 'failed') break
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    return id
   },
+  'return-reasons/{id}': (a) => created(a, '/api/v1/return-reasons', { name: unique('A reason') }),
   // Mail has no route that writes it: it is what other changes cause.
   'mail/{id}': async (a) => {
     const [id] = await t.ctx.db

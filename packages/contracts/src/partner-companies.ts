@@ -24,6 +24,7 @@ const SellsLeads = z.object({
   includeCallCenterCommentsWithReturn: z.boolean(),
   autoResponseMessageCampaignId: Id.nullable(),
   leadQueuePriority: QueuePriority,
+  returnWindowDays: z.number().int().nullable(),
 })
 const SellsCustomers = z.object({
   enabled: z.boolean(),
@@ -84,6 +85,14 @@ const SellsLeadsInput = z.strictObject({
   includeCallCenterCommentsWithReturn: z.boolean().optional(),
   autoResponseMessageCampaignId: Id.nullable().optional(),
   leadQueuePriority: QueuePriority.optional(),
+  returnWindowDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(3650)
+    .nullable()
+    .optional()
+    .describe('Leads older than this many days cannot be returned; null: no limit'),
 })
 const SellsCustomersInput = z.strictObject({
   enabled: z.boolean().optional(),

@@ -127,6 +127,7 @@ export type PartnerCompaniesTable = Address & {
   sl_include_comments: Generated<boolean>
   sl_auto_response_id: string | null
   sl_queue_priority: Generated<'normal' | 'medium' | 'high'>
+  sl_return_window_days: number | null
   sells_customers: Generated<boolean>
   sc_default_office_location_id: string | null
   sc_purchase_emails: Generated<string[]>
@@ -303,6 +304,14 @@ export type MailTable = {
   sent_at: Time | null
 }
 
+export type ReturnReasonsTable = {
+  company_id: string
+  id: string
+  name: string
+  position: number
+  created_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -326,4 +335,5 @@ export type DB = {
   import_chunks: ImportChunksTable
   idempotency_keys: IdempotencyKeysTable
   mail: MailTable
+  return_reasons: ReturnReasonsTable
 }

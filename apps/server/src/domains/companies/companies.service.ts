@@ -9,6 +9,7 @@ import { randomSecret } from '../../lib/tokens.ts'
 import { createSession } from '../auth/auth.service.ts'
 import { addOfficeLocation } from '../office-locations/office-locations.service.ts'
 import { addPartnerCompany } from '../partner-companies/partner-companies.service.ts'
+import { addDefaultReturnReasons } from '../return-reasons/return-reasons.service.ts'
 import { createBuiltinRoles } from '../roles/roles.service.ts'
 import { addUser } from '../users/users.service.ts'
 import * as repo from './companies.repo.ts'
@@ -41,6 +42,7 @@ export async function createCompany(
       .replace(/[^a-z0-9]/g, 'x')}`
   }
   const roleIds = await createBuiltinRoles(conn, id)
+  await addDefaultReturnReasons(conn, id)
   const office = await addOfficeLocation(conn, id, {
     name: 'Main Office',
     address: {},

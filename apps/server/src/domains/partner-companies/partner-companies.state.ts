@@ -60,6 +60,7 @@ export const emptyState = (name: string): PartnerState => ({
     includeCallCenterCommentsWithReturn: false,
     autoResponseMessageCampaignId: null,
     leadQueuePriority: 'normal',
+    returnWindowDays: null,
   },
   sellsCustomers: {
     enabled: false,
@@ -100,6 +101,7 @@ export function stateFromRow(r: PartnerRow): PartnerState {
       includeCallCenterCommentsWithReturn: r.sl_include_comments,
       autoResponseMessageCampaignId: r.sl_auto_response_id,
       leadQueuePriority: r.sl_queue_priority,
+      returnWindowDays: r.sl_return_window_days,
     },
     sellsCustomers: {
       enabled: r.sells_customers,
@@ -226,6 +228,7 @@ export function stateToColumns(s: PartnerState): PartnerColumns {
     sl_include_comments: s.sellsLeads.includeCallCenterCommentsWithReturn,
     sl_auto_response_id: s.sellsLeads.autoResponseMessageCampaignId,
     sl_queue_priority: s.sellsLeads.leadQueuePriority,
+    sl_return_window_days: s.sellsLeads.returnWindowDays,
     sells_customers: s.sellsCustomers.enabled,
     sc_default_office_location_id: s.sellsCustomers.defaultOfficeLocationId,
     sc_purchase_emails: s.sellsCustomers.purchaseNotificationEmails,

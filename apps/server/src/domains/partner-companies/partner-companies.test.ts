@@ -64,6 +64,7 @@ describe('creating a partner company', () => {
         returnNotificationEmails: ['returns@seller.test', 'ops@seller.test'],
         includeCallCenterCommentsWithReturn: true,
         leadQueuePriority: 'medium',
+        returnWindowDays: 14,
       },
     })
     expect(res.status).toBe(201)
@@ -76,6 +77,7 @@ describe('creating a partner company', () => {
       includeCallCenterCommentsWithReturn: true,
       autoResponseMessageCampaignId: null,
       leadQueuePriority: 'medium',
+      returnWindowDays: 14,
     })
   })
 })
