@@ -46,7 +46,7 @@ export type CustomerFilter = {
   q?: string
 }
 
-/** Newest first. */
+/** Newest first. `created_key` is `created_at` to the microsecond, for exact cursors. */
 export function listCustomers(
   conn: Conn,
   companyId: string,
@@ -54,7 +54,13 @@ export function listCustomers(
   limit: number,
   after?: readonly [string, string],
 ) {
-  let query = conn.selectFrom('customers').where('company_id', '=', companyId).selectAll()
+  let query = conn
+    .selectFrom('customers')
+    .where('company_id', '=', companyId)
+    .selectAll()
+    .select(
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
+    )
   if (f.partnerCompanyId) query = query.where('partner_company_id', '=', f.partnerCompanyId)
   if (f.officeLocationId) query = query.where('office_location_id', '=', f.officeLocationId)
   if (f.status) query = query.where('status', '=', f.status)
@@ -66,7 +72,8 @@ export function listCustomers(
         eb(sql`coalesce(first_name, '') || ' ' || coalesce(last_name, '')`, 'ilike', like),
         eb('email', 'ilike', like),
         eb('company_name', 'ilike', like),
-        ...(/^\d+$/.test(q) ? [eb('number', '=', Number(q))] : []),
+        // Only digits that fit a bigint: a longer string would fail the whole search.
+        ...(/^\d{1,15}$/.test(q) ? [eb('number', '=', Number(q))] : []),
       ]),
     )
   }
@@ -75,7 +82,11 @@ export function listCustomers(
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
-export async function anyCustomerOfSource(conn: Conn, companyId: string, partnerCompanyId: string): Promise<boolean> {
+export async function anyCustomerOfSource(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+): Promise<boolean> {
   const row = await conn
     .selectFrom('customers')
     .where('company_id', '=', companyId)

@@ -192,7 +192,7 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: Custom
   }
   const after = query.cursor ? decodeCursor(query.cursor, ['time', 'uuid']) : undefined
   const rows = await repo.listCustomers(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], toCustomer)
+  return toPage(rows, query.limit, (r) => [r.created_key, r.id], toCustomer)
 }
 
 export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Promise<Customer> {

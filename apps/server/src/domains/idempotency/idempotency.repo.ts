@@ -30,7 +30,9 @@ export async function insertKey(
 
 /** Repeats with one key take turns until the first one commits. */
 export async function lockKey(conn: Conn, companyId: string, scope: string, key: string) {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`idem:${companyId}:${scope}:${key}`}, 0))`.execute(conn)
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`idem:${companyId}:${scope}:${key}`}, 0))`.execute(
+    conn,
+  )
 }
 
 export async function deleteKeysOlderThan(conn: Conn, days: number) {

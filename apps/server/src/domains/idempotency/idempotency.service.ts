@@ -34,6 +34,12 @@ export async function onceForKey<T>(
     return { status: seen.status, body: seen.response as T, replayed: true }
   }
   const result = await work()
-  await repo.insertKey(tx, companyId, { scope, key, requestHash, status: result.status, response: result.body })
+  await repo.insertKey(tx, companyId, {
+    scope,
+    key,
+    requestHash,
+    status: result.status,
+    response: result.body,
+  })
   return { ...result, replayed: false }
 }

@@ -46,7 +46,9 @@ export const requeueLead = (
 ) =>
   move(ctx, actor, id, async (tx, row, user) => {
     assertLocation(row, ['assigned'], 'put back in the queue')
-    const contactAfter = input.contactAfter ? new Date(input.contactAfter) : new Date()
+    // A callback in the past means now: it must not jump the lead ahead of those already waiting.
+    const now = Date.now()
+    const contactAfter = new Date(Math.max(now, input.contactAfter ? Date.parse(input.contactAfter) : now))
     const updated = await repo.updateLead(tx, user.companyId, id, {
       location: 'queue',
       assigned_user_id: null,

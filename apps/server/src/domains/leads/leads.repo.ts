@@ -86,7 +86,8 @@ export function listLeads(
         eb(sql`coalesce(first_name, '') || ' ' || coalesce(last_name, '')`, 'ilike', like),
         eb('email', 'ilike', like),
         eb('phone', 'like', `%${q.replace(/\D/g, '') || q}%`),
-        ...(/^\d+$/.test(q) ? [eb('number', '=', Number(q))] : []),
+        // Only digits that fit a bigint: a longer string would fail the whole search.
+        ...(/^\d{1,15}$/.test(q) ? [eb('number', '=', Number(q))] : []),
       ]),
     )
   }
@@ -128,6 +129,19 @@ export async function lockDuplicateKeys(conn: Conn, companyId: string, keys: str
   for (const key of [...new Set(keys)].sort()) {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${companyId}:${key}`}, 0))`.execute(conn)
   }
+}
+
+/** Open leads in zone `from` whose zone is not their region's (see `contactTimeZone`) move to `to`. */
+export async function retimeLeadsWithoutRegion(conn: Conn, companyId: string, from: string, to: string) {
+  await conn
+    .updateTable('leads')
+    .set({ timezone: to, updated_at: sql<Date>`now()` })
+    .where('company_id', '=', companyId)
+    .where('location', 'in', ['pending', 'queue', 'assigned'])
+    .where('timezone', '=', from)
+    // US and Canadian regions are checked at intake, so one present always gave the zone.
+    .where((eb) => eb.or([eb('region', 'is', null), eb('country', 'not in', ['US', 'CA'])]))
+    .execute()
 }
 
 export async function countAssigned(conn: Conn, companyId: string, userId: string): Promise<number> {
@@ -183,7 +197,11 @@ export async function claimNextLead(
   return result.rows[0]
 }
 
-export async function anyLeadOfSource(conn: Conn, companyId: string, partnerCompanyId: string): Promise<boolean> {
+export async function anyLeadOfSource(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+): Promise<boolean> {
   const row = await conn
     .selectFrom('leads')
     .where('company_id', '=', companyId)

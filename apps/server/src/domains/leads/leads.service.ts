@@ -89,11 +89,17 @@ export async function updateLead(
   const moving = input.location !== undefined || input.assignedUserId !== undefined
   if (moving) assertPermission(actor, 'assign_leads')
   const editing = contactKeys.some((k) => input[k] !== undefined)
-  if (editing && !actor.permissions.has('assign_leads') && !actor.permissions.has('create_leads')) {
-    assertPermission(actor, 'create_leads')
-  }
+  // Looked up before the transaction: users are read through ctx.db, which on PGlite would
+  // wait for this very transaction to end.
+  const assignee =
+    input.assignedUserId === undefined
+      ? undefined
+      : await findUserById(ctx, actor.companyId, input.assignedUserId)
   return ctx.db.transaction().execute(async (tx) => {
     let row = await loadVisibleLead(tx, actor, id, true)
+    if (editing && !actor.permissions.has('assign_leads') && row.assigned_user_id !== actor.userId) {
+      throw new AppError('forbidden', 'Only the rep the lead is assigned to, or a manager, can change it')
+    }
     if (editing) {
       const merged = normaliseContact({
         firstName: input.firstName !== undefined ? input.firstName : row.first_name,
@@ -127,15 +133,15 @@ export async function updateLead(
       if (!['pending', 'queue', 'assigned'].includes(row.location)) {
         throw new AppError('conflict', `A lead in ${row.location} cannot be assigned`)
       }
-      const user = await findUserById(ctx, actor.companyId, input.assignedUserId)
-      if (!user || user.disabled) throw fieldError('assignedUserId', 'No such active user', 'unprocessable')
+      if (!assignee || assignee.disabled)
+        throw fieldError('assignedUserId', 'No such active user', 'unprocessable')
       row = await repo.updateLead(tx, actor.companyId, id, {
         location: 'assigned',
-        assigned_user_id: user.id,
+        assigned_user_id: assignee.id,
       })
       await recordEvent(tx, actor.companyId, actor, 'lead', id, 'assigned', {
-        userId: user.id,
-        userName: user.name,
+        userId: assignee.id,
+        userName: assignee.name,
       })
     } else if (input.location !== undefined && input.location !== row.location) {
       if (!['pending', 'queue'].includes(row.location)) {
@@ -155,3 +161,10 @@ export async function updateLead(
 /** Whether a partner company is the source of any lead (then it is deactivated, not deleted). */
 export const sourceHasLeads = (conn: Conn, companyId: string, partnerCompanyId: string) =>
   repo.anyLeadOfSource(conn, companyId, partnerCompanyId)
+
+/**
+ * The company moved to another time zone: its open leads that took the company's zone (no US
+ * or Canadian region to take one from) follow, so the queue's hours stay in their local time.
+ */
+export const followCompanyTimeZone = (conn: Conn, companyId: string, from: string, to: string) =>
+  repo.retimeLeadsWithoutRegion(conn, companyId, from, to)

@@ -3,9 +3,10 @@ import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { canonicalTimeZone } from '../../lib/regions.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { findCompany } from '../companies/companies.service.ts'
-import { claimNextLead } from '../leads/leads.service.ts'
+import { claimNextLead, followCompanyTimeZone } from '../leads/leads.service.ts'
 import { zonesWithinHours } from './local-hours.ts'
 import * as repo from './queue.repo.ts'
 
@@ -40,7 +41,10 @@ export async function queueSettingsOf(conn: Conn, companyId: string): Promise<Qu
   }
 }
 
-export const getQueueSettings = (ctx: AppContext, actor: Actor) => queueSettingsOf(ctx.db, actor.companyId)
+export async function getQueueSettings(ctx: AppContext, actor: Actor): Promise<QueueSettings> {
+  assertPermission(actor, 'manage_settings')
+  return queueSettingsOf(ctx.db, actor.companyId)
+}
 
 export async function putQueueSettings(
   ctx: AppContext,
@@ -53,7 +57,10 @@ export async function putQueueSettings(
       errors: [{ path: 'availableUntil', message: 'Must differ from availableFrom' }],
     })
   }
+  // One spelling per zone ('US/Eastern' is 'America/New_York'), so leads compare equal to it.
+  const timezone = canonicalTimeZone(input.timezone)
   await ctx.db.transaction().execute(async (tx) => {
+    const before = await queueSettingsOf(tx, actor.companyId)
     await repo.upsertQueueSettings(tx, actor.companyId, {
       use_partner_priority: input.usePartnerPriority,
       requestable_after_minutes: input.requestableAfterMinutes,
@@ -64,8 +71,11 @@ export async function putQueueSettings(
       blacklist_minutes_after_request: input.blacklistMinutesAfterRequest,
       duplicate_window_days: input.duplicateWindowDays,
     })
-    await repo.setCompanyTimezone(tx, actor.companyId, input.timezone)
-    await recordAudit(tx, actor, 'update', 'queue_settings', null, input)
+    if (timezone !== before.timezone) {
+      await repo.setCompanyTimezone(tx, actor.companyId, timezone)
+      await followCompanyTimeZone(tx, actor.companyId, before.timezone, timezone)
+    }
+    await recordAudit(tx, actor, 'update', 'queue_settings', null, { ...input, timezone })
   })
   return getQueueSettings(ctx, actor)
 }
