@@ -28,6 +28,7 @@ import { opsRoutes } from './domains/ops/ops.routes.ts'
 import { partnerCompaniesRoutes } from './domains/partner-companies/partner-companies.routes.ts'
 import { queueRoutes } from './domains/queue/queue.routes.ts'
 import { returnReasonsRoutes } from './domains/return-reasons/return-reasons.routes.ts'
+import { returnsRoutes } from './domains/returns/returns.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
@@ -57,6 +58,7 @@ const domainRoutes = [
   importsRoutes,
   mailRoutes,
   returnReasonsRoutes,
+  returnsRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

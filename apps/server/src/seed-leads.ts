@@ -94,6 +94,7 @@ export async function seedLeads(
         },
         settings,
         'seed',
+        null,
       )
       const worker = n % 3 === 0 ? workers.manager : workers.rep
       if (location === 'queue' || location === 'pending') continue

@@ -1,6 +1,7 @@
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmptyDatabase, dropDatabase } from './helpers/database.ts'
+import { hoursAround } from './helpers/leads.ts'
 import { http, type ServerProcess, startServerProcess } from './helpers/server-process.ts'
 
 // Real concurrency: two `tributary serve` processes on one PostgreSQL, requests over sockets.
@@ -71,8 +72,7 @@ describe('on PostgreSQL with two server processes', () => {
     await http(base, 'PUT', '/api/v1/settings/queue', admin.token, {
       usePartnerPriority: true,
       requestableAfterMinutes: 0,
-      availableFrom: '00:00',
-      availableUntil: '23:59',
+      ...hoursAround('UTC'),
       maxAssignedPerRep: 3,
       afterRequest: 'assigned',
       blacklistMinutesAfterRequest: 30,
@@ -112,6 +112,29 @@ describe('on PostgreSQL with two server processes', () => {
       [admin.companyId],
     )
     expect(ranks.map((r) => r.priority_rank)).toEqual([0])
+  })
+
+  it('creates one lead from 20 concurrent identical posts with one Idempotency-Key, all answered with it', async () => {
+    const body = { partnerCompanyId: sourceId, firstName: 'Keyed', phone: '+1 480 555 2020' }
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fetch(`${servers[i % 2]?.url}/api/v1/leads`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${admin.token}`,
+            'content-type': 'application/json',
+            'idempotency-key': 'k-20',
+          },
+          body: JSON.stringify(body),
+        }).then(async (res) => ({ status: res.status, body: await res.json() })),
+      ),
+    )
+    expect(answers.every((a) => a.status === 201)).toBe(true)
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
+    const rows = await sql(`select id from leads where company_id = $1 and first_name = 'Keyed'`, [
+      admin.companyId,
+    ])
+    expect(rows).toHaveLength(1)
   })
 
   it('creates one lead from identical posts arriving at the same instant on both servers', async () => {

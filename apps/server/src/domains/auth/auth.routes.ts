@@ -23,7 +23,7 @@ export function authRoutes(app: App, ctx: AppContext) {
     async (request, reply) => {
       const session = await login(ctx, request.body, request.ip)
       const user =
-        'userId' in session.owner ? await findUserById(ctx, session.companyId, session.owner.userId) : null
+        'userId' in session.owner ? await findUserById(ctx.db, session.companyId, session.owner.userId) : null
       setSessionCookies(reply, ctx.config, session)
       return { token: session.token, csrfToken: session.csrfToken, user }
     },

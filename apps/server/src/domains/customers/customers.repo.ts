@@ -96,3 +96,37 @@ export async function anyCustomerOfSource(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** The company's customers among `ids`, locked for a batch change. */
+export const lockCustomers = (conn: Conn, companyId: string, ids: string[]): Promise<CustomerRow[]> =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : conn
+        .selectFrom('customers')
+        .where('company_id', '=', companyId)
+        .where('id', 'in', ids)
+        .selectAll()
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+
+export async function markCustomersReturned(
+  conn: Conn,
+  companyId: string,
+  ids: string[],
+  reason: string,
+  comments: string | null,
+) {
+  if (ids.length === 0) return
+  await conn
+    .updateTable('customers')
+    .set({
+      status: 'returned',
+      return_reason: reason,
+      call_center_comments: comments,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .execute()
+}

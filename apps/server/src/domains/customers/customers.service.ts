@@ -13,9 +13,10 @@ import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
 import { fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
+import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { findCustomerSource } from '../partner-companies/partner-companies.service.ts'
-import { type EventActor, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
+import { type EventActor, listTimeline, recordEvent, recordEvents } from '../timeline/timeline.service.ts'
 import * as repo from './customers.repo.ts'
 
 const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
@@ -82,6 +83,7 @@ export async function addCustomer(
   companyId: string,
   actor: EventActor,
   input: CreateCustomerBody,
+  notify: Notifier | null,
 ): Promise<Customer> {
   const contact = normaliseContact(input)
   let partnerId = input.partnerCompanyId ?? null
@@ -99,8 +101,9 @@ export async function addCustomer(
     }
   }
   let sourceOffice: string | null = null
+  let source: Awaited<ReturnType<typeof findCustomerSource>> = null
   if (partnerId) {
-    const source = await findCustomerSource(conn, companyId, partnerId)
+    source = await findCustomerSource(conn, companyId, partnerId)
     if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
     if (!source.enabled) throw unprocessable('partnerCompanyId', `${source.name} does not sell customers`)
     if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
@@ -122,7 +125,22 @@ export async function addCustomer(
     external_campaign_id: input.externalCampaignId ?? null,
   })
   await recordEvent(conn, companyId, actor, 'customer', row.id, 'created', { partnerCompanyId: partnerId })
-  return toCustomer(row)
+  const customer = toCustomer(row)
+  const emails = source?.purchaseNotificationEmails ?? []
+  if (notify && source && emails.length > 0) {
+    const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
+    await notifyPurchase(
+      conn,
+      notify,
+      companyId,
+      'customer',
+      customer,
+      { name: source.name, emails },
+      campaign?.name ?? null,
+    )
+    await recordEvent(conn, companyId, actor, 'customer', row.id, 'purchase_notification', { to: emails })
+  }
+  return customer
 }
 
 /** Conversion: the lead's contact, source and campaign carry over, and the customer points back. */
@@ -173,7 +191,7 @@ export async function createCustomer(
   input: CreateCustomerBody,
 ): Promise<Customer> {
   assertPermission(actor, 'manage_customers')
-  return ctx.db.transaction().execute((tx) => addCustomer(tx, actor.companyId, actor, input))
+  return ctx.db.transaction().execute((tx) => addCustomer(tx, actor.companyId, actor, input, ctx))
 }
 
 export async function listCustomers(ctx: AppContext, actor: Actor, query: CustomerQuery) {
@@ -240,3 +258,31 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, 
 /** Whether a partner company is the source of any customer (then it is deactivated, not deleted). */
 export const sourceHasCustomers = (conn: Conn, companyId: string, partnerCompanyId: string) =>
   repo.anyCustomerOfSource(conn, companyId, partnerCompanyId)
+
+/** The customers among `ids` that the actor may see, locked for a batch change (returns, sales). */
+export async function lockVisibleCustomers(
+  conn: Conn,
+  actor: Actor,
+  ids: string[],
+): Promise<Map<string, Customer>> {
+  const rows = await repo.lockCustomers(conn, actor.companyId, ids)
+  return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toCustomer(r)]))
+}
+
+/** Marks customers returned, each with its timeline event, in the caller's transaction. */
+export async function markCustomersReturned(
+  conn: Conn,
+  actor: Actor,
+  ids: string[],
+  reason: string,
+  comments: string | null,
+) {
+  await repo.markCustomersReturned(conn, actor.companyId, ids, reason, comments)
+  await recordEvents(
+    conn,
+    actor.companyId,
+    actor,
+    'customer',
+    ids.map((id) => ({ recordId: id, type: 'returned', detail: { reason, ...(comments && { comments }) } })),
+  )
+}

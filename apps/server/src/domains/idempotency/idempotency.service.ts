@@ -26,7 +26,8 @@ export async function onceForKey<T>(
   const requestHash = hashOf(requestBody)
   const seen = await repo.findKey(tx, companyId, scope, key)
   if (seen) {
-    if (!seen.request_hash.equals(requestHash)) {
+    // PGlite hands bytea back as a plain Uint8Array.
+    if (!Buffer.from(seen.request_hash).equals(requestHash)) {
       throw new AppError('unprocessable', 'This Idempotency-Key was used with another request body', {
         type: 'idempotency-key-reused',
       })

@@ -167,7 +167,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
           continue
         }
         try {
-          await addLead(tx, companyId, actor, parsed.data, settings, 'import')
+          await addLead(tx, companyId, actor, parsed.data, settings, 'import', ctx)
           created++
         } catch (error) {
           if (!(error instanceof AppError)) throw error

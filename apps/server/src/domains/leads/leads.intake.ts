@@ -6,6 +6,8 @@ import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
+import { onceForKey } from '../idempotency/idempotency.service.ts'
+import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.service.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
 import { type EventActor, recordEvent } from '../timeline/timeline.service.ts'
@@ -90,6 +92,7 @@ export async function addLead(
   input: CreateLeadBody,
   settings: QueueSettings,
   via: 'api' | 'import' | 'exchange' | 'seed',
+  notify: Notifier | null,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
@@ -126,11 +129,45 @@ export async function addLead(
     partnerCompanyId: source.id,
     campaignId,
   })
+  const emails = source.purchaseNotificationEmails
+  if (notify && emails.length > 0) {
+    const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
+    await notifyPurchase(
+      conn,
+      notify,
+      companyId,
+      'lead',
+      lead,
+      { name: source.name, emails },
+      campaign?.name ?? null,
+    )
+    await recordEvent(conn, companyId, actor, 'lead', lead.id, 'purchase_notification', { to: emails })
+  }
   return lead
 }
 
-export async function createLead(ctx: AppContext, actor: Actor, input: CreateLeadBody): Promise<Lead> {
+/**
+ * POST /leads. With an Idempotency-Key (scoped per company and source), a retried post gets
+ * the first answer back instead of a second lead or a duplicate error.
+ */
+export async function createLead(
+  ctx: AppContext,
+  actor: Actor,
+  input: CreateLeadBody,
+  idempotencyKey?: string,
+): Promise<{ status: number; lead: Lead; replayed: boolean }> {
   assertPermission(actor, 'create_leads')
   const settings = await queueSettingsOf(ctx.db, actor.companyId)
-  return ctx.db.transaction().execute((tx) => addLead(tx, actor.companyId, actor, input, settings, 'api'))
+  return ctx.db
+    .transaction()
+    .execute(async (tx) => {
+      const add = async () => ({
+        status: 201,
+        body: await addLead(tx, actor.companyId, actor, input, settings, 'api', ctx),
+      })
+      if (!idempotencyKey) return { ...(await add()), replayed: false }
+      const scope = `lead:${input.partnerCompanyId ?? input.externalPartnerCompanyId ?? '-'}`
+      return onceForKey(tx, actor.companyId, scope, idempotencyKey, input, add)
+    })
+    .then((r) => ({ status: r.status, lead: r.body, replayed: r.replayed }))
 }

@@ -211,3 +211,38 @@ export async function anyLeadOfSource(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** The company's leads among `ids`, locked for a batch change. */
+export const lockLeads = (conn: Conn, companyId: string, ids: string[]): Promise<LeadRow[]> =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : conn
+        .selectFrom('leads')
+        .where('company_id', '=', companyId)
+        .where('id', 'in', ids)
+        .selectAll()
+        .orderBy('id')
+        .forUpdate()
+        .execute()
+
+export async function markReturned(
+  conn: Conn,
+  companyId: string,
+  ids: string[],
+  reason: string,
+  comments: string | null,
+) {
+  if (ids.length === 0) return
+  await conn
+    .updateTable('leads')
+    .set({
+      location: 'returned',
+      assigned_user_id: null,
+      return_reason: reason,
+      call_center_comments: comments,
+      updated_at: sql<Date>`now()`,
+    })
+    .where('company_id', '=', companyId)
+    .where('id', 'in', ids)
+    .execute()
+}

@@ -35,11 +35,19 @@ export function leadsRoutes(app: App, ctx: AppContext) {
       schema: {
         tags,
         summary: 'Add a lead; a duplicate answers 422 with type …/duplicate-lead and its matches',
+        description:
+          'Send an Idempotency-Key header (up to 200 characters) to make retries safe: a repeat within 7 days ' +
+          'answers with the first result and Idempotent-Replayed: true; the same key with another body is 422.',
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }),
         body: CreateLeadBody,
         response: { 201: Lead },
       },
     },
-    async (request, reply) => reply.code(201).send(await createLead(ctx, actorOf(request), request.body)),
+    async (request, reply) => {
+      const result = await createLead(ctx, actorOf(request), request.body, request.headers['idempotency-key'])
+      if (result.replayed) reply.header('idempotent-replayed', 'true')
+      return reply.code(201).send(result.lead)
+    },
   )
   app.get(
     '/api/v1/leads',

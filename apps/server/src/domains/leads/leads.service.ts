@@ -6,7 +6,7 @@ import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
-import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
+import { listTimeline, recordEvent, recordEvents } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
 import { toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
@@ -94,7 +94,7 @@ export async function updateLead(
   const assignee =
     input.assignedUserId === undefined
       ? undefined
-      : await findUserById(ctx, actor.companyId, input.assignedUserId)
+      : await findUserById(ctx.db, actor.companyId, input.assignedUserId)
   return ctx.db.transaction().execute(async (tx) => {
     let row = await loadVisibleLead(tx, actor, id, true)
     if (editing && !actor.permissions.has('assign_leads') && row.assigned_user_id !== actor.userId) {
@@ -168,3 +168,27 @@ export const sourceHasLeads = (conn: Conn, companyId: string, partnerCompanyId: 
  */
 export const followCompanyTimeZone = (conn: Conn, companyId: string, from: string, to: string) =>
   repo.retimeLeadsWithoutRegion(conn, companyId, from, to)
+
+/** The leads among `ids` that the actor may see, locked for a batch change (returns, sales). */
+export async function lockVisibleLeads(conn: Conn, actor: Actor, ids: string[]): Promise<Map<string, Lead>> {
+  const rows = await repo.lockLeads(conn, actor.companyId, ids)
+  return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toLead(r)]))
+}
+
+/** Moves leads to `returned`, each with its timeline event, in the caller's transaction. */
+export async function markLeadsReturned(
+  conn: Conn,
+  actor: Actor,
+  ids: string[],
+  reason: string,
+  comments: string | null,
+) {
+  await repo.markReturned(conn, actor.companyId, ids, reason, comments)
+  await recordEvents(
+    conn,
+    actor.companyId,
+    actor,
+    'lead',
+    ids.map((id) => ({ recordId: id, type: 'returned', detail: { reason, ...(comments && { comments }) } })),
+  )
+}

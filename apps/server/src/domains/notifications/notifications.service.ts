@@ -6,7 +6,9 @@ import { queueMail } from '../mail/mail.service.ts'
 import { findMessageCampaign } from '../message-campaigns/message-campaigns.service.ts'
 import { builtInTemplates } from './notification-templates.ts'
 
-type Ctx = Pick<AppContext, 'config' | 'jobs' | 'mailer'>
+/** What sending a notification needs of the application. */
+export type Notifier = Pick<AppContext, 'config' | 'jobs' | 'mailer'>
+type Ctx = Notifier
 
 /** The contact fields a notification shows of a lead or customer. */
 export type RecordSummary = {

@@ -64,14 +64,14 @@ export async function listUsers(ctx: AppContext, actor: Actor, query: PageQuery)
   return toPage(rows, query.limit, (r) => [r.id], toUser)
 }
 
-export async function findUserById(ctx: AppContext, companyId: string, id: string): Promise<User | null> {
-  const row = await repo.findUser(ctx.db, companyId, id)
+export async function findUserById(conn: Conn, companyId: string, id: string): Promise<User | null> {
+  const row = await repo.findUser(conn, companyId, id)
   return row ? toUser(row) : null
 }
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
   if (actor.kind !== 'user' || actor.userId !== id) assertMaySeeUsers(actor)
-  const user = await findUserById(ctx, actor.companyId, id)
+  const user = await findUserById(ctx.db, actor.companyId, id)
   if (!user) throw notFound('User')
   return user
 }
