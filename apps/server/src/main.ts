@@ -46,22 +46,22 @@ async function run(command: Command, config: Config) {
   if (applied.length) log.info({ applied }, 'migrations applied')
   if (command === 'migrate') return shutdown()
 
-  const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
-  const demo = await seedDemo(database.db, secrets)
-  if (demo) printDemo(demo, config)
-  if (command === 'seed') {
-    if (!demo) process.stdout.write('The demo company already exists.\n')
-    return shutdown()
-  }
-
-  const work = command !== 'serve'
+  const work = command === 'start' || command === 'worker'
   const jobs = await startJobs(database, jobDefinitions, config, log, { work })
   closers.push(() => jobs.stop())
   const mailer = config.smtpUrl
     ? createMailer(config.smtpUrl, config.mailFrom, new URL(config.publicUrl).hostname)
     : null
   if (mailer) closers.push(async () => mailer.close())
+  const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
   const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets, mailer }
+
+  const demo = await seedDemo(ctx)
+  if (demo) printDemo(demo, config)
+  if (command === 'seed') {
+    if (!demo) process.stdout.write('The demo company already exists.\n')
+    return shutdown()
+  }
   if (work) await startWorker(ctx)
   if (command === 'worker') {
     log.info('worker started')

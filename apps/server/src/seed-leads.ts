@@ -60,8 +60,8 @@ const plan = [
 
 /**
  * 200 leads across the demo sources and every location, with their timelines. The seed is
- * composition, like main.ts: it places leads directly where no user action exists yet
- * (returned, sold).
+ * composition, like main.ts: it places leads directly where no user action exists yet (sold);
+ * the ones to return are handed back for the real return.
  */
 export async function seedLeads(
   conn: Conn,
@@ -72,6 +72,7 @@ export async function seedLeads(
   const settings = { ...(await queueSettingsOf(conn, companyId)), duplicateWindowDays: 0 }
   const system = { kind: 'system' as const, label: 'Demo data' }
   let n = 0
+  const toReturn: string[] = []
   for (const [location, count] of plan) {
     for (let i = 0; i < count; i++, n++) {
       const source = sources[n % sources.length] as { id: string; campaignIds: string[] }
@@ -98,14 +99,15 @@ export async function seedLeads(
       )
       const worker = n % 3 === 0 ? workers.manager : workers.rep
       if (location === 'queue' || location === 'pending') continue
+      // Returned through the real return, after this transaction, so they get their emails too.
+      if (location === 'returned') {
+        toReturn.push(lead.id)
+        continue
+      }
       const row = await leadsRepo.updateLead(conn, companyId, lead.id, {
         location: location === 'converted' ? 'assigned' : location,
         assigned_user_id: location === 'assigned' || location === 'converted' ? worker.userId : null,
         ...(location === 'invalid' && { invalid_reason: 'Disconnected number' }),
-        ...(location === 'returned' && {
-          return_reason: 'Not interested',
-          call_center_comments: 'Hung up twice',
-        }),
       })
       if (location === 'converted') {
         const customer = await addCustomerFromLead(conn, worker, row, undefined)
@@ -125,4 +127,5 @@ export async function seedLeads(
       )
     }
   }
+  return { toReturn }
 }

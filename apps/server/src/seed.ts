@@ -1,11 +1,11 @@
 import { builtinRoles } from '@tributary/contracts'
 import { sql } from 'kysely'
-import type { Db } from './db/client.ts'
 import { findCompanyBySlug } from './domains/companies/companies.repo.ts'
 import { createCompany } from './domains/companies/companies.service.ts'
+import { returnLeads } from './domains/returns/returns.service.ts'
 import { addUser } from './domains/users/users.service.ts'
 import type { UserActor } from './lib/actor.ts'
-import type { SecretBox } from './lib/secrets.ts'
+import type { AppContext } from './lib/context.ts'
 import { randomSecret } from './lib/tokens.ts'
 import { seedLeadSources } from './seed-lead-sources.ts'
 import { seedLeads } from './seed-leads.ts'
@@ -18,8 +18,8 @@ export type DemoSeed = { slug: string; name: string; email: string; password: st
  * The demo company: an admin and one user per built-in role. Runs once, when the database
  * has no demo company yet; the admin's password is returned to be printed once, never stored in clear.
  */
-export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSeed | null> {
-  return db.transaction().execute(async (tx) => {
+export async function seedDemo(ctx: AppContext): Promise<DemoSeed | null> {
+  const seeded = await ctx.db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx)
     if (await findCompanyBySlug(tx, 'demo')) return null
     const { company, roleIds, selfGeneratedId } = await createCompany(tx, {
@@ -56,12 +56,20 @@ export async function seedDemo(db: Db, secrets: SecretBox): Promise<DemoSeed | n
         apiKeyId: null,
       }
     }
-    const { abc } = await seedLeadSources(tx, company.id, secrets)
+    const { abc } = await seedLeadSources(tx, company.id, ctx.secrets)
     const selfGenerated = { id: selfGeneratedId, campaignIds: [] }
-    await seedLeads(tx, company.id, [abc, abc, selfGenerated], {
+    const { toReturn } = await seedLeads(tx, company.id, [abc, abc, selfGenerated], {
       rep: workers.lead_rep,
       manager: workers.manager,
     })
-    return { slug: company.slug, name: company.name, email: 'admin@demo.test', password }
+    const demo = { slug: company.slug, name: company.name, email: 'admin@demo.test', password }
+    return { demo, toReturn, manager: workers.manager }
   })
+  if (!seeded) return null
+  await returnLeads(ctx, seeded.manager, {
+    ids: seeded.toReturn,
+    reason: 'Not interested',
+    callCenterComments: 'Hung up twice; asked not to be called again',
+  })
+  return seeded.demo
 }

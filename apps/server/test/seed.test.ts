@@ -8,7 +8,7 @@ let demo: DemoSeed
 let token: string
 beforeAll(async () => {
   t = await startTestApp()
-  demo = (await seedDemo(t.ctx.db, t.ctx.secrets)) as DemoSeed
+  demo = (await seedDemo(t.ctx)) as DemoSeed
   const login = await call(t.app, 'POST', '/api/v1/auth/login', {
     body: { company: 'demo', login: demo.email, password: demo.password },
   })
@@ -31,6 +31,8 @@ describe('the demo company', () => {
     for (const location of ['pending', 'queue', 'assigned', 'converted', 'invalid', 'returned', 'sold']) {
       expect(counts[location], location).toBeGreaterThan(0)
     }
+    const mail = await get('/api/v1/mail')
+    expect(mail.items.some((m: { to: string[] }) => m.to.includes('returns@abcleads.example'))).toBe(true)
     const customers = await get('/api/v1/customers?limit=200')
     expect(customers.items.length).toBeGreaterThanOrEqual(25)
   })
@@ -38,7 +40,7 @@ describe('the demo company', () => {
   it('is made once, with an admin who can log in with the printed password', async () => {
     expect(demo).toMatchObject({ slug: 'demo', name: 'Demo Security Co.', email: 'admin@demo.test' })
     expect(token).toMatch(/^trs_/)
-    expect(await seedDemo(t.ctx.db, t.ctx.secrets)).toBeNull()
+    expect(await seedDemo(t.ctx)).toBeNull()
   })
 
   it('has one user per built-in role', async () => {
