@@ -6,13 +6,20 @@
 import type { Browser } from 'playwright-core'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
+import { queueJourney } from './journeys/queue.ts'
 import { rolesJourney } from './journeys/roles.ts'
 import { usersJourney } from './journeys/users.ts'
 import { launchBrowser, Screenshots } from './lib/browser.ts'
 import type { Journey } from './lib/journey.ts'
 import { type RunningServer, startServer } from './lib/server.ts'
 
-const journeys: Journey[] = [usersJourney, rolesJourney, partnerCompaniesJourney, leadSourceSettingsJourney]
+const journeys: Journey[] = [
+  usersJourney,
+  rolesJourney,
+  partnerCompaniesJourney,
+  leadSourceSettingsJourney,
+  queueJourney,
+]
 
 let passed = 0
 let failed = 0

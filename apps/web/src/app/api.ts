@@ -7,8 +7,12 @@ export type Problem = {
   title: string
   detail: string
   errors: FieldError[]
+  /** The problem type, e.g. `/problems/duplicate-lead`; empty when the answer named none. */
+  type?: string
   /** Seconds from the Retry-After header (429, 503). */
   retryAfter?: number
+  /** Further members of the problem document, e.g. `matches` of a duplicate lead. */
+  extensions?: Record<string, unknown>
 }
 
 export type Page<T> = { items: T[]; nextCursor: string | null }
@@ -18,7 +22,9 @@ export class ApiError extends Error implements Problem {
   readonly title: string
   readonly detail: string
   readonly errors: FieldError[]
+  readonly type: string
   readonly retryAfter?: number
+  readonly extensions: Record<string, unknown>
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title)
@@ -27,7 +33,14 @@ export class ApiError extends Error implements Problem {
     this.title = problem.title
     this.detail = problem.detail
     this.errors = problem.errors
+    this.type = problem.type ?? ''
+    this.extensions = problem.extensions ?? {}
     if (problem.retryAfter !== undefined) this.retryAfter = problem.retryAfter
+  }
+
+  /** Whether the problem type is this one: `is('duplicate-lead')` for `…/problems/duplicate-lead`. */
+  is(type: string): boolean {
+    return this.type === type || this.type.endsWith(`/${type}`)
   }
 
   /** Field errors keyed by path (`password`, `roleIds.0`); the first message per path wins. */
@@ -84,20 +97,23 @@ function redirectToLogin() {
 async function toApiError(response: Response): Promise<ApiError> {
   const retryHeader = response.headers.get('retry-after')
   const retryAfter = retryHeader && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined
-  let body: Partial<Problem> & { errors?: unknown } = {}
+  let body: Record<string, unknown> = {}
   if ((response.headers.get('content-type') ?? '').includes('json')) {
-    body = await response.json().catch(() => ({}))
+    const parsed: unknown = await response.json().catch(() => ({}))
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      body = parsed as Record<string, unknown>
   }
-  const errors = Array.isArray(body.errors)
-    ? body.errors.filter(
-        (e): e is FieldError => typeof e?.path === 'string' && typeof e?.message === 'string',
-      )
+  const { type, title, status: _status, detail, errors: rawErrors, ...extensions } = body
+  const errors = Array.isArray(rawErrors)
+    ? rawErrors.filter((e): e is FieldError => typeof e?.path === 'string' && typeof e?.message === 'string')
     : []
   return new ApiError({
     status: response.status,
-    title: typeof body.title === 'string' ? body.title : response.statusText || 'Request failed',
-    detail: typeof body.detail === 'string' ? body.detail : '',
+    title: typeof title === 'string' ? title : response.statusText || 'Request failed',
+    detail: typeof detail === 'string' ? detail : '',
     errors,
+    type: typeof type === 'string' ? type : '',
+    extensions,
     ...(retryAfter === undefined ? {} : { retryAfter }),
   })
 }
@@ -106,6 +122,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export type RequestOptions = {
   body?: unknown
+  /** A body sent as it is (a file), instead of `body` as JSON. */
+  raw?: { data: Blob; contentType: string }
   signal?: AbortSignal
   /** A 401 normally sends the browser to /login; the login form itself wants the error instead. */
   redirectOnUnauthorized?: boolean
@@ -113,7 +131,14 @@ export type RequestOptions = {
 
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' }
-  if (options.body !== undefined) headers['content-type'] = 'application/json'
+  let body: BodyInit | undefined
+  if (options.raw) {
+    headers['content-type'] = options.raw.contentType
+    body = options.raw.data
+  } else if (options.body !== undefined) {
+    headers['content-type'] = 'application/json'
+    body = JSON.stringify(options.body)
+  }
   if (method !== 'GET') {
     const csrf = readCookie(CSRF_COOKIE)
     if (csrf) headers['x-csrf-token'] = csrf
@@ -124,7 +149,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+      ...(body === undefined ? {} : { body }),
       ...(options.signal ? { signal: options.signal } : {}),
     })
   } catch (error) {
@@ -151,6 +176,9 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: (path: string) => request<void>('DELETE', path),
+  /** Sends a file as the body, e.g. a CSV import (`text/csv`), with the same CSRF and errors. */
+  upload: <T>(path: string, data: Blob, contentType: string) =>
+    request<T>('POST', path, { raw: { data, contentType } }),
 }
 
 /** Every page of a keyset-paginated list (admin lists are small; the cap guards against a runaway loop). */

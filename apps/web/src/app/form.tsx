@@ -44,7 +44,9 @@ type TextFieldProps = {
   onChange: (value: string) => void
   error?: string | undefined
   hint?: string | undefined
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel'
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'number' | 'time' | 'datetime-local'
+  /** The smallest value of a number, time or date-time input. */
+  min?: string
   autoComplete?: string
   autoFocus?: boolean
   /** Shows the label in bold and marks the input required (the API still decides). */
@@ -62,6 +64,7 @@ export function TextField({
   error,
   hint,
   type = 'text',
+  min,
   autoComplete,
   autoFocus,
   required,
@@ -78,6 +81,7 @@ export function TextField({
         id={id}
         name={name}
         type={type}
+        min={min}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
@@ -117,6 +121,7 @@ export function SelectField({
   error,
   hint,
   required,
+  disabled,
 }: {
   label: string
   name: string
@@ -127,6 +132,7 @@ export function SelectField({
   error?: string | undefined
   hint?: string | undefined
   required?: boolean
+  disabled?: boolean
 }) {
   const id = useId()
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
@@ -137,6 +143,7 @@ export function SelectField({
         id={id}
         name={name}
         value={value}
+        disabled={disabled}
         onChange={(event) => onChange(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-required={required || undefined}

@@ -26,6 +26,7 @@ export const navigation: NavSection[] = [
       { label: 'Tags', to: '/admin/tags', anyOf: ['manage_partner_companies'] },
       { label: 'Office Locations', to: '/admin/office-locations', anyOf: ['manage_settings'] },
       { label: 'Message Campaigns', to: '/admin/message-campaigns', anyOf: ['manage_settings'] },
+      { label: 'Queue Settings', to: '/admin/queue-settings', anyOf: ['manage_settings'] },
       { label: 'Users & Roles', to: '/admin/users', anyOf: ['manage_users'] },
     ],
   },

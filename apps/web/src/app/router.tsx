@@ -1,10 +1,15 @@
 import type { ReactNode } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { LoginPage } from '../features/auth/login-page.tsx'
+import { CustomerPage, PortalCustomerPage } from '../features/customers/customer-page.tsx'
 import { CustomersPage } from '../features/customers/customers-page.tsx'
+import { NewCustomerPage } from '../features/customers/new-customer-page.tsx'
 import { NotFoundPage } from '../features/errors/not-found-page.tsx'
 import { RouteErrorPage } from '../features/errors/route-error-page.tsx'
+import { LeadImportPage } from '../features/leads/lead-import-page.tsx'
+import { LeadPage, PortalLeadPage } from '../features/leads/lead-page.tsx'
 import { LeadsPage } from '../features/leads/leads-page.tsx'
+import { NewLeadPage } from '../features/leads/new-lead-page.tsx'
 import { MessageCampaignsPage } from '../features/message-campaigns/message-campaigns-page.tsx'
 import { OfficeLocationsPage } from '../features/office-locations/office-locations-page.tsx'
 import { PartnerCompaniesPage } from '../features/partner-companies/partner-companies-page.tsx'
@@ -13,6 +18,7 @@ import {
   NewPartnerCompanyPage,
 } from '../features/partner-companies/partner-company-page.tsx'
 import { PartnerPortalPage } from '../features/partner-portal/partner-portal-page.tsx'
+import { QueueSettingsPage } from '../features/queue-settings/queue-settings-page.tsx'
 import { TagsPage } from '../features/tags/tags-page.tsx'
 import { UsersRolesPage } from '../features/users/users-roles-page.tsx'
 import { AuthProvider } from './auth.tsx'
@@ -23,6 +29,11 @@ import { AdminRedirect, AppShell, HomeRedirect } from './shell.tsx'
 const guarded = (path: string, anyOf: Permission[], page: ReactNode) => ({
   path,
   element: <RequirePermission anyOf={anyOf}>{page}</RequirePermission>,
+})
+
+const partnerOnly = (path: string, page: ReactNode) => ({
+  path,
+  element: <RequirePartner>{page}</RequirePartner>,
 })
 
 export const router = createBrowserRouter([
@@ -41,30 +52,16 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomeRedirect /> },
-          {
-            path: 'leads',
-            element: (
-              <RequirePermission anyOf={['view_leads', 'view_pending_leads']}>
-                <LeadsPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'customers',
-            element: (
-              <RequirePermission anyOf={['view_customers']}>
-                <CustomersPage />
-              </RequirePermission>
-            ),
-          },
-          {
-            path: 'partner',
-            element: (
-              <RequirePartner>
-                <PartnerPortalPage />
-              </RequirePartner>
-            ),
-          },
+          guarded('leads', ['view_leads', 'view_pending_leads'], <LeadsPage />),
+          guarded('leads/new', ['create_leads'], <NewLeadPage />),
+          guarded('leads/import', ['create_leads'], <LeadImportPage />),
+          guarded('leads/:id', ['view_leads'], <LeadPage />),
+          guarded('customers', ['view_customers'], <CustomersPage />),
+          guarded('customers/new', ['manage_customers'], <NewCustomerPage />),
+          guarded('customers/:id', ['view_customers'], <CustomerPage />),
+          partnerOnly('partner', <PartnerPortalPage />),
+          partnerOnly('partner/leads/:id', <PortalLeadPage />),
+          partnerOnly('partner/customers/:id', <PortalCustomerPage />),
           { path: 'admin', element: <AdminRedirect /> },
           guarded('admin/partner-companies', ['manage_partner_companies'], <PartnerCompaniesPage />),
           guarded('admin/partner-companies/new', ['manage_partner_companies'], <NewPartnerCompanyPage />),
@@ -72,6 +69,7 @@ export const router = createBrowserRouter([
           guarded('admin/tags', ['manage_partner_companies'], <TagsPage />),
           guarded('admin/office-locations', ['manage_settings'], <OfficeLocationsPage />),
           guarded('admin/message-campaigns', ['manage_settings'], <MessageCampaignsPage />),
+          guarded('admin/queue-settings', ['manage_settings'], <QueueSettingsPage />),
           guarded('admin/users', ['manage_users'], <UsersRolesPage />),
           { path: '*', element: <NotFoundPage /> },
         ],

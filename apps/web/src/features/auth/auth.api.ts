@@ -6,7 +6,7 @@ export type Company = { id: string; slug: string; name: string }
 export type Me = {
   user: User | null
   /** Set for a partner company's login, which reads only its own leads and customers. */
-  partner: { partnerCompanyId: string } | null
+  partner: { partnerCompanyId: string; name: string } | null
   company: Company
   permissions: string[]
 }

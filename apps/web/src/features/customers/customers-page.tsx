@@ -1,16 +1,206 @@
+import { type ReactNode, useId } from 'react'
+import { Link, useLocation } from 'react-router'
+import { useAuth } from '../../app/auth.tsx'
+import { SelectionToolbar } from '../../app/select-checkbox.tsx'
+import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
+import { useKeysetList } from '../../app/use-keyset-list.ts'
+import { useSelection } from '../../app/use-selection.ts'
+import { type Directory, useDirectory } from '../directory/use-directory.ts'
+import { ErrorView } from '../errors/error-view.tsx'
+import {
+  type CustomerFilters,
+  type CustomerStatus,
+  customerStatusLabels,
+  listCustomers,
+} from './customers.api.ts'
+import { CustomersTable } from './customers-table.tsx'
+
+const statuses = Object.keys(customerStatusLabels) as CustomerStatus[]
+
+/** The address says the filters: `?source=…&office=…&status=active&q=…`. */
+function filtersOf(params: URLSearchParams): CustomerFilters {
+  const filters: CustomerFilters = {}
+  const source = params.get('source')
+  const office = params.get('office')
+  const status = params.get('status')
+  const q = params.get('q')?.trim()
+  if (source) filters.partnerCompanyId = source
+  if (office) filters.officeLocationId = office
+  if (status && statuses.includes(status as CustomerStatus)) filters.status = status as CustomerStatus
+  if (q) filters.q = q
+  return filters
+}
+
+/** Customers: converted and purchased accounts, filtered by source, office, status and a search. */
 export function CustomersPage() {
-  return (
-    <section>
-      <title>Customers · Tributary</title>
-      <header className="page-header">
-        <h1>Customers</h1>
-      </header>
-      <div className="card placeholder">
-        <p>
-          <strong>This section is coming.</strong> Converted and purchased customers, their sources, returns
-          and sales will be here.
-        </p>
+  const { can } = useAuth()
+  const routerLocation = useLocation()
+  const { params, update, clear } = useUrlFilters()
+  const filters = filtersOf(params)
+  const key = JSON.stringify(filters)
+  const list = useKeysetList(key, (cursor, signal) => listCustomers(filters, cursor, signal))
+  const selection = useSelection(
+    key,
+    list.items.map((customer) => customer.id),
+  )
+  const names = useDirectory()
+  const notice = (routerLocation.state as { notice?: string } | null)?.notice
+  const filtered = Object.keys(filters).length > 0
+
+  let body: ReactNode
+  if (list.error && !list.items.length && !list.loading) {
+    body = <ErrorView error={list.error} onRetry={list.reload} />
+  } else if (list.loading && !list.items.length) {
+    body = <p className="muted">Loading…</p>
+  } else if (!list.items.length) {
+    body = (
+      <div className="card empty-state">
+        <p>{filtered ? 'No customer matches these filters.' : 'There are no customers yet.'}</p>
+        {filtered ? (
+          <button type="button" className="button" onClick={() => clear()}>
+            Clear filters
+          </button>
+        ) : null}
       </div>
-    </section>
+    )
+  } else {
+    body = (
+      <>
+        <CustomersTable
+          customers={list.items}
+          names={names}
+          linkTo={(customer) => `/customers/${customer.id}`}
+          selection={selection}
+          busy={list.loading}
+        />
+        <div className="list-footer">
+          {list.error ? (
+            <span className="field-error" role="alert">
+              Could not load more. Try again.
+            </span>
+          ) : null}
+          {list.hasMore ? (
+            <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
+              {list.loadingMore ? 'Loading…' : 'Load more'}
+            </button>
+          ) : (
+            <span className="muted">
+              {list.items.length} customer{list.items.length === 1 ? '' : 's'}
+            </span>
+          )}
+        </div>
+      </>
+    )
+  }
+
+  return (
+    <div className="page">
+      <title>Customers · Tributary</title>
+      <header className="page-header page-header-split">
+        <div>
+          <h1>Customers</h1>
+          <p className="page-intro muted">Converted and purchased accounts, newest first.</p>
+        </div>
+        {can('manage_customers') ? (
+          <div className="toolbar" role="toolbar" aria-label="Customer actions">
+            <Link className="button button-primary" to="/customers/new">
+              New customer
+            </Link>
+          </div>
+        ) : null}
+      </header>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      <Filters params={params} names={names} update={update} clear={() => clear()} filtered={filtered} />
+      {list.items.length ? <SelectionToolbar selection={selection} noun={['customer', 'customers']} /> : null}
+      {body}
+    </div>
+  )
+}
+
+function Filters({
+  params,
+  names,
+  update,
+  clear,
+  filtered,
+}: {
+  params: URLSearchParams
+  names: Directory
+  update: (changes: Record<string, string>) => void
+  clear: () => void
+  filtered: boolean
+}) {
+  const id = useId()
+  const source = params.get('source') ?? ''
+  // A customer's source sold it (sells customers) or is its lead's source (sells leads).
+  const sources = names.partners
+    .filter((p) => p.sellsCustomers.enabled || p.sellsLeads.enabled || p.id === source)
+    .sort((a, b) => a.name.localeCompare(b.name))
+
+  return (
+    <search className="filters" aria-label="Filter customers">
+      <div className="filter-field">
+        <label htmlFor={`${id}-source`}>Source</label>
+        <select
+          id={`${id}-source`}
+          value={source}
+          onChange={(event) => update({ source: event.target.value })}
+        >
+          <option value="">All sources</option>
+          {source && !sources.some((p) => p.id === source) ? (
+            <option value={source}>{names.partnerName(source)}</option>
+          ) : null}
+          {sources.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-office`}>Office</label>
+        <select
+          id={`${id}-office`}
+          value={params.get('office') ?? ''}
+          onChange={(event) => update({ office: event.target.value })}
+        >
+          <option value="">All offices</option>
+          {names.offices.map((office) => (
+            <option key={office.id} value={office.id}>
+              {office.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filter-field">
+        <label htmlFor={`${id}-status`}>Status</label>
+        <select
+          id={`${id}-status`}
+          value={params.get('status') ?? ''}
+          onChange={(event) => update({ status: event.target.value })}
+        >
+          <option value="">Any status</option>
+          {statuses.map((status) => (
+            <option key={status} value={status}>
+              {customerStatusLabels[status]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <SearchFilter
+        value={params.get('q') ?? ''}
+        onSearch={(q) => update({ q })}
+        placeholder="Name, email, phone or number"
+      />
+      {filtered ? (
+        <button type="button" className="button button-quiet filter-clear" onClick={clear}>
+          Clear filters
+        </button>
+      ) : null}
+    </search>
   )
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { errorMessage } from '../../app/api.ts'
 import {
   FormAlert,
@@ -9,6 +9,7 @@ import {
   SelectField,
   TextField,
 } from '../../app/form.tsx'
+import { useTimeZones } from '../../app/time-zones.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
@@ -178,15 +179,6 @@ const fields = [
   'address.country',
   'address',
 ] as const
-
-/** Every IANA time zone this browser knows, plus the current one should it not be among them (e.g. UTC). */
-function useTimeZones(current: string) {
-  return useMemo(() => {
-    const zones = Intl.supportedValuesOf('timeZone')
-    const all = current && !zones.includes(current) ? [current, ...zones] : zones
-    return all.map((zone) => ({ value: zone, label: zone.replace(/_/g, ' ') }))
-  }, [current])
-}
 
 function OfficeLocationForm({
   office,

@@ -1,0 +1,285 @@
+import { type ReactNode, useId, useState } from 'react'
+import { Link, useLocation, useParams } from 'react-router'
+import { errorMessage } from '../../app/api.ts'
+import { useAuth } from '../../app/auth.tsx'
+import { formatAgo, formatDateTime } from '../../app/format.ts'
+import { useResource } from '../../app/use-resource.ts'
+import { contactName } from '../contacts/contact.ts'
+import { ContactCard } from '../contacts/contact-card.tsx'
+import { type Directory, useDirectory } from '../directory/use-directory.ts'
+import { ErrorView } from '../errors/error-view.tsx'
+import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { getLead } from '../leads/leads.api.ts'
+import { listTimeline } from '../timeline/timeline.api.ts'
+import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import { type Customer, customerStatusLabels, getCustomer, updateCustomer } from './customers.api.ts'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Customers → one customer: contact, source, office location, the lead it came from, timeline. */
+export function CustomerPage() {
+  const { id = '' } = useParams()
+  if (!uuid.test(id)) return <NotFoundPage />
+  return <CustomerDetail key={id} id={id} links={companyLinks} />
+}
+
+/** The partner portal's read-only view of one of the partner's customers. */
+export function PortalCustomerPage() {
+  const { id = '' } = useParams()
+  if (!uuid.test(id)) return <NotFoundPage />
+  return <CustomerDetail key={id} id={id} links={portalLinks} />
+}
+
+function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
+  const routerLocation = useLocation()
+  const { can, isPartner } = useAuth()
+  const loaded = useResource(`customer:${id}`, (signal) => getCustomer(id, signal))
+  const timeline = useResource(`customer-timeline:${id}`, (signal) => listTimeline('customers', id, signal))
+  const [current, setCurrent] = useState<Customer | null>(null)
+  const customer = current ?? loaded.data
+  const names = useDirectory([customer?.partnerCompanyId ?? null])
+  const [notice, setNotice] = useState<string | null>(
+    (routerLocation.state as { notice?: string } | null)?.notice ?? null,
+  )
+  const portal = links === portalLinks
+
+  const breadcrumb = (
+    <p className="breadcrumb">
+      {portal ? <Link to="/partner">Partner portal</Link> : <Link to="/customers">Customers</Link>}
+    </p>
+  )
+  if (loaded.error && !customer) {
+    return (
+      <Page title="Customer">
+        <ErrorView error={loaded.error} onRetry={loaded.reload} />
+      </Page>
+    )
+  }
+  if (!customer) {
+    return (
+      <Page title="Customer">
+        <p className="muted">Loading…</p>
+      </Page>
+    )
+  }
+
+  const name = contactName(customer, `Customer #${customer.number}`)
+  const editable = !isPartner && can('manage_customers')
+
+  function changed(next: Customer, message: string) {
+    setCurrent(next)
+    setNotice(message)
+    timeline.reload()
+  }
+
+  return (
+    <Page title={name}>
+      <header className="page-header">
+        {breadcrumb}
+        <h1 className="heading-with-badges">
+          <span data-testid="record-name">{name}</span>
+          <span className={`badge status-${customer.status}`}>{customerStatusLabels[customer.status]}</span>
+        </h1>
+        <p className="header-meta muted">
+          Customer #{customer.number} · added {formatAgo(customer.createdAt)}
+          {customer.partnerCompanyId ? ` from ${names.partnerName(customer.partnerCompanyId)}` : ''}
+        </p>
+      </header>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      <div className="detail-grid">
+        <div className="detail-main">
+          <ContactCard
+            key={customer.updatedAt}
+            contact={customer}
+            // Notes are the company's own; a partner reads the customer without them.
+            texts={isPartner ? [] : [{ name: 'notes', label: 'Notes', value: customer.notes }]}
+            editable={editable}
+            save={(input) => updateCustomer(customer.id, input)}
+            onSaved={(saved) => changed(saved, 'Contact saved.')}
+          />
+          <section className="card detail-card" aria-labelledby="timeline-title">
+            <div className="card-header">
+              <h2 id="timeline-title">Timeline</h2>
+            </div>
+            {timeline.error && !timeline.data ? (
+              <p className="field-error" role="alert">
+                Could not load the timeline: {errorMessage(timeline.error)}
+              </p>
+            ) : timeline.data ? (
+              <Timeline events={timeline.data} names={names} links={links} />
+            ) : (
+              <p className="muted">Loading…</p>
+            )}
+          </section>
+        </div>
+        <div className="detail-side">
+          <CustomerFacts
+            customer={customer}
+            names={names}
+            links={links}
+            editable={editable}
+            onChanged={(next) => changed(next, `Moved to ${names.officeName(next.officeLocationId)}.`)}
+          />
+        </div>
+      </div>
+    </Page>
+  )
+}
+
+function CustomerFacts({
+  customer,
+  names,
+  links,
+  editable,
+  onChanged,
+}: {
+  customer: Customer
+  names: Directory
+  links: RecordLinks
+  editable: boolean
+  onChanged: (customer: Customer) => void
+}) {
+  const { isPartner } = useAuth()
+  return (
+    <section className="card detail-card" aria-labelledby="customer-facts-title">
+      <div className="card-header">
+        <h2 id="customer-facts-title">Customer</h2>
+      </div>
+      <dl className="details">
+        <dt>Number</dt>
+        <dd>#{customer.number}</dd>
+        <dt>Source</dt>
+        <dd data-testid="customer-source">
+          {customer.partnerCompanyId ? (
+            names.partnerName(customer.partnerCompanyId)
+          ) : (
+            <span className="muted">None</span>
+          )}
+        </dd>
+        {isPartner ? null : (
+          <>
+            <dt>Campaign</dt>
+            <dd>
+              {customer.campaignId ? (
+                names.campaignName(customer.campaignId)
+              ) : (
+                <span className="muted">—</span>
+              )}
+            </dd>
+            <dt>Office location</dt>
+            <dd>
+              {editable && names.offices.length ? (
+                <OfficeChooser
+                  key={customer.officeLocationId}
+                  customer={customer}
+                  names={names}
+                  onChanged={onChanged}
+                />
+              ) : (
+                names.officeName(customer.officeLocationId)
+              )}
+            </dd>
+          </>
+        )}
+        <dt>Status</dt>
+        <dd>
+          <span className={`badge status-${customer.status}`}>{customerStatusLabels[customer.status]}</span>
+        </dd>
+        {customer.returnReason ? (
+          <>
+            <dt>Returned because</dt>
+            <dd>{customer.returnReason}</dd>
+          </>
+        ) : null}
+        <dt>Converted from</dt>
+        <dd>
+          {customer.leadId ? (
+            <LeadLink id={customer.leadId} links={links} />
+          ) : (
+            <span className="muted">No lead</span>
+          )}
+        </dd>
+        <dt>Added</dt>
+        <dd>{formatDateTime(customer.createdAt)}</dd>
+        <dt>Changed</dt>
+        <dd>{formatDateTime(customer.updatedAt)}</dd>
+      </dl>
+    </section>
+  )
+}
+
+/** "Lead #12 — Ava Adams", linking back to the lead the customer came from. */
+function LeadLink({ id, links }: { id: string; links: RecordLinks }) {
+  const lead = useResource(`customer-lead:${id}`, (signal) => getLead(id, signal))
+  const label = lead.data
+    ? `Lead #${lead.data.number} — ${contactName(lead.data, 'no name')}`
+    : 'Open the lead'
+  return <Link to={links.lead(id)}>{label}</Link>
+}
+
+/** The office location, changed in place: a drop-down and a Save button once it differs. */
+function OfficeChooser({
+  customer,
+  names,
+  onChanged,
+}: {
+  customer: Customer
+  names: Directory
+  onChanged: (customer: Customer) => void
+}) {
+  const id = useId()
+  const [office, setOffice] = useState(customer.officeLocationId)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  async function save() {
+    setBusy(true)
+    try {
+      onChanged(await updateCustomer(customer.id, { officeLocationId: office }))
+    } catch (failure) {
+      setError(errorMessage(failure))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="inline-choice">
+      <label htmlFor={id} className="visually-hidden">
+        Office location
+      </label>
+      <select id={id} value={office} onChange={(event) => setOffice(event.target.value)}>
+        {names.offices.some((o) => o.id === office) ? null : (
+          <option value={office}>{names.officeName(office)}</option>
+        )}
+        {names.offices.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+      {office !== customer.officeLocationId ? (
+        <button type="button" className="button button-small" disabled={busy} onClick={() => void save()}>
+          Save
+        </button>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function Page({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="page">
+      <title>{`${title} · Tributary`}</title>
+      {children}
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { api, type Page } from '../../app/api.ts'
+import type { Contact } from '../contacts/contact.ts'
+
+export type CustomerStatus = 'active' | 'returned' | 'sold'
+
+export type Customer = Contact & {
+  id: string
+  number: number
+  /** The source, if any: a partner company that sells customers, or the lead's source. */
+  partnerCompanyId: string | null
+  campaignId: string | null
+  officeLocationId: string
+  /** The lead it was converted from. */
+  leadId: string | null
+  status: CustomerStatus
+  returnReason: string | null
+  notes: string | null
+  createdAt: string
+  updatedAt: string
+}
+
+export type CustomerFilters = {
+  partnerCompanyId?: string
+  officeLocationId?: string
+  status?: CustomerStatus
+  q?: string
+}
+
+export type CreateCustomerInput = Partial<Contact> & {
+  notes?: string | null
+  partnerCompanyId?: string | null
+  campaignId?: string | null
+  officeLocationId?: string
+}
+
+export type UpdateCustomerInput = Partial<Contact> & { notes?: string | null; officeLocationId?: string }
+
+export const customerStatusLabels: Record<CustomerStatus, string> = {
+  active: 'Active',
+  returned: 'Returned',
+  sold: 'Sold',
+}
+
+const base = '/api/v1/customers'
+const one = (id: string) => `${base}/${encodeURIComponent(id)}`
+const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined)
+
+export function listCustomers(
+  filters: CustomerFilters,
+  cursor: string | null,
+  signal?: AbortSignal,
+  limit = 50,
+): Promise<Page<Customer>> {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  params.set('limit', String(limit))
+  if (cursor) params.set('cursor', cursor)
+  return api.get<Page<Customer>>(`${base}?${params}`, withSignal(signal))
+}
+
+export const getCustomer = (id: string, signal?: AbortSignal) =>
+  api.get<Customer>(one(id), withSignal(signal))
+export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>(base, input)
+export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)

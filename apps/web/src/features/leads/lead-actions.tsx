@@ -1,0 +1,256 @@
+import { type FormEvent, useState } from 'react'
+import { Dialog } from '../../app/dialog.tsx'
+import {
+  FormAlert,
+  type FormErrors,
+  formErrorsFrom,
+  noErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../app/form.tsx'
+import { browserTimeZone, toDateTimeLocal } from '../../app/format.ts'
+import type { Customer } from '../customers/customers.api.ts'
+import type { OfficeLocation } from '../office-locations/office-locations.api.ts'
+import type { User } from '../users/users.api.ts'
+import { convertLead, invalidateLead, type Lead, requeueLead, updateLead } from './leads.api.ts'
+
+/** Tomorrow at 9:00 in the browser's time: the usual callback when nobody was home. */
+function tomorrowMorning(): string {
+  const date = new Date()
+  date.setDate(date.getDate() + 1)
+  date.setHours(9, 0, 0, 0)
+  return toDateTimeLocal(date)
+}
+
+function DialogActions({
+  busy,
+  label,
+  onCancel,
+  danger,
+}: {
+  busy: boolean
+  label: string
+  onCancel: () => void
+  danger?: boolean
+}) {
+  return (
+    <div className="form-actions">
+      <button
+        type="submit"
+        className={danger ? 'button button-danger' : 'button button-primary'}
+        disabled={busy}
+      >
+        {label}
+      </button>
+      <button type="button" className="button" onClick={onCancel} disabled={busy}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
+/** Put back in queue: requestable again from the callback time, with a comment for the timeline. */
+export function RequeueDialog({
+  lead,
+  onDone,
+  onClose,
+}: {
+  lead: Lead
+  onDone: (lead: Lead) => void
+  onClose: () => void
+}) {
+  const [callback, setCallback] = useState(tomorrowMorning)
+  const [comment, setComment] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const when = callback ? new Date(callback) : null
+    if (when && Number.isNaN(when.getTime())) {
+      setErrors({ fields: { contactAfter: 'Enter a date and time' }, form: null })
+      return
+    }
+    setBusy(true)
+    try {
+      const input: { contactAfter?: string; comment?: string } = {}
+      if (when) input.contactAfter = when.toISOString()
+      if (comment.trim()) input.comment = comment.trim()
+      onDone(await requeueLead(lead.id, input))
+    } catch (error) {
+      setErrors(formErrorsFrom(error, ['contactAfter', 'comment']))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Put back in queue" onClose={onClose}>
+      <form onSubmit={submit} noValidate aria-label="Put back in queue">
+        <FormAlert message={errors.form} />
+        <TextField
+          label="Callback"
+          name="contactAfter"
+          type="datetime-local"
+          value={callback}
+          onChange={setCallback}
+          error={errors.fields.contactAfter}
+          hint={`Your time (${browserTimeZone().replace(/_/g, ' ')}). The lead can be requested again from then; empty: at once.`}
+        />
+        <TextAreaField
+          label="Comment"
+          name="comment"
+          value={comment}
+          onChange={setComment}
+          error={errors.fields.comment}
+          hint="Shown on the lead's timeline, e.g. Not home, call back after 5 pm"
+        />
+        <DialogActions busy={busy} label="Put back in queue" onCancel={onClose} />
+      </form>
+    </Dialog>
+  )
+}
+
+export function InvalidateDialog({
+  lead,
+  onDone,
+  onClose,
+}: {
+  lead: Lead
+  onDone: (lead: Lead) => void
+  onClose: () => void
+}) {
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      onDone(await invalidateLead(lead.id, reason.trim()))
+    } catch (error) {
+      setErrors(formErrorsFrom(error, ['reason']))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Mark invalid" onClose={onClose}>
+      <form onSubmit={submit} noValidate aria-label="Mark invalid">
+        <FormAlert message={errors.form} />
+        <TextField
+          label="Reason"
+          name="reason"
+          value={reason}
+          onChange={setReason}
+          error={errors.fields.reason}
+          hint="e.g. Disconnected number, wrong person"
+          required
+        />
+        <DialogActions busy={busy} label="Mark invalid" onCancel={onClose} danger />
+      </form>
+    </Dialog>
+  )
+}
+
+export function ConvertDialog({
+  lead,
+  offices,
+  onDone,
+  onClose,
+}: {
+  lead: Lead
+  offices: OfficeLocation[]
+  onDone: (customer: Customer) => void
+  onClose: () => void
+}) {
+  const [office, setOffice] = useState(offices[0]?.id ?? '')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      const { customer } = await convertLead(lead.id, office || undefined)
+      onDone(customer)
+    } catch (error) {
+      setErrors(formErrorsFrom(error, ['officeLocationId']))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Convert to customer" onClose={onClose}>
+      <form onSubmit={submit} noValidate aria-label="Convert to customer">
+        <FormAlert message={errors.form} />
+        <p className="dialog-intro">
+          The customer takes the lead's contact, source and campaign, and links back to the lead.
+        </p>
+        <SelectField
+          label="Office Location"
+          name="officeLocationId"
+          value={office}
+          onChange={setOffice}
+          options={offices.map((o) => ({ value: o.id, label: o.name }))}
+          error={errors.fields.officeLocationId}
+          hint="The branch that will serve the customer"
+          required
+        />
+        <DialogActions busy={busy} label="Convert to customer" onCancel={onClose} />
+      </form>
+    </Dialog>
+  )
+}
+
+export function AssignDialog({
+  lead,
+  users,
+  onDone,
+  onClose,
+}: {
+  lead: Lead
+  users: User[]
+  onDone: (lead: Lead) => void
+  onClose: () => void
+}) {
+  const active = users.filter((u) => !u.disabled).sort((a, b) => a.name.localeCompare(b.name))
+  const [userId, setUserId] = useState(lead.assignedUserId ?? '')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!userId) {
+      setErrors({ fields: { assignedUserId: 'Choose a user' }, form: null })
+      return
+    }
+    setBusy(true)
+    try {
+      onDone(await updateLead(lead.id, { assignedUserId: userId }))
+    } catch (error) {
+      setErrors(formErrorsFrom(error, ['assignedUserId']))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog title="Assign lead" onClose={onClose}>
+      <form onSubmit={submit} noValidate aria-label="Assign lead">
+        <FormAlert message={errors.form} />
+        <SelectField
+          label="Assign to"
+          name="assignedUserId"
+          value={userId}
+          onChange={setUserId}
+          placeholder="Choose a user…"
+          options={active.map((u) => ({ value: u.id, label: `${u.name} (${u.email})` }))}
+          error={errors.fields.assignedUserId}
+          required
+        />
+        <DialogActions busy={busy} label="Assign" onCancel={onClose} />
+      </form>
+    </Dialog>
+  )
+}

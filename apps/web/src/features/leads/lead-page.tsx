@@ -1,0 +1,406 @@
+import { type ReactNode, useState } from 'react'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { errorMessage } from '../../app/api.ts'
+import { useAuth } from '../../app/auth.tsx'
+import { formatAgo, formatDateTime } from '../../app/format.ts'
+import { useResource } from '../../app/use-resource.ts'
+import { contactName } from '../contacts/contact.ts'
+import { ContactCard } from '../contacts/contact-card.tsx'
+import { getCustomer } from '../customers/customers.api.ts'
+import { type Directory, useDirectory } from '../directory/use-directory.ts'
+import { ErrorView } from '../errors/error-view.tsx'
+import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { listTimeline } from '../timeline/timeline.api.ts'
+import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
+import { LocationBadge, PriorityBadge } from './lead-badges.tsx'
+import { getLead, type Lead, updateLead } from './leads.api.ts'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Leads → one lead: contact, source and assignment, consent, the actions its location allows, timeline. */
+export function LeadPage() {
+  const { id = '' } = useParams()
+  if (!uuid.test(id)) return <NotFoundPage />
+  return <LeadDetail key={id} id={id} links={companyLinks} />
+}
+
+/** The partner portal's read-only view of one of the partner's leads. */
+export function PortalLeadPage() {
+  const { id = '' } = useParams()
+  if (!uuid.test(id)) return <NotFoundPage />
+  return <LeadDetail key={id} id={id} links={portalLinks} />
+}
+
+type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign'
+
+function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
+  const navigate = useNavigate()
+  const routerLocation = useLocation()
+  const { me, can, isPartner } = useAuth()
+  const loaded = useResource(`lead:${id}`, (signal) => getLead(id, signal))
+  const timeline = useResource(`lead-timeline:${id}`, (signal) => listTimeline('leads', id, signal))
+  const [current, setCurrent] = useState<Lead | null>(null)
+  const lead = current ?? loaded.data
+  const names = useDirectory([lead?.partnerCompanyId ?? null])
+  const [notice, setNotice] = useState<string | null>(
+    (routerLocation.state as { notice?: string } | null)?.notice ?? null,
+  )
+  const [failure, setFailure] = useState<string | null>(null)
+  const [dialog, setDialog] = useState<DialogName>('none')
+  const [busy, setBusy] = useState(false)
+
+  if (loaded.error && !lead) {
+    return (
+      <Page title="Lead" links={links}>
+        <ErrorView error={loaded.error} onRetry={loaded.reload} />
+      </Page>
+    )
+  }
+  if (!lead) {
+    return (
+      <Page title="Lead" links={links}>
+        <p className="muted">Loading…</p>
+      </Page>
+    )
+  }
+
+  const name = contactName(lead, `Lead #${lead.number}`)
+  const manager = can('assign_leads')
+  // The rep it is assigned to works it; so does anyone who assigns leads (the API checks the same).
+  const mayWork = !isPartner && (lead.assignedUserId === me.user?.id || manager)
+  const open = ['pending', 'queue', 'assigned'].includes(lead.location)
+
+  function changed(next: Lead, message: string) {
+    setCurrent(next)
+    setDialog('none')
+    setFailure(null)
+    setNotice(message)
+    timeline.reload()
+  }
+
+  async function move(location: 'pending' | 'queue') {
+    if (!lead) return
+    setBusy(true)
+    try {
+      const next = await updateLead(lead.id, { location })
+      changed(next, `Moved to ${location === 'queue' ? 'the Queue' : 'Pending'}.`)
+    } catch (error) {
+      setNotice(null)
+      setFailure(`Could not move the lead: ${errorMessage(error)}`)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const actions: ReactNode[] = []
+  if (mayWork && lead.location === 'assigned') {
+    actions.push(
+      <button key="requeue" type="button" className="button" onClick={() => setDialog('requeue')}>
+        Put back in queue
+      </button>,
+    )
+  }
+  if (mayWork && open && can('manage_customers')) {
+    actions.push(
+      <button
+        key="convert"
+        type="button"
+        className="button button-primary"
+        onClick={() => setDialog('convert')}
+      >
+        Convert to customer
+      </button>,
+    )
+  }
+  if (manager && lead.location === 'pending') {
+    actions.push(
+      <button
+        key="to-queue"
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void move('queue')}
+      >
+        Move to Queue
+      </button>,
+    )
+  }
+  if (manager && lead.location === 'queue') {
+    actions.push(
+      <button
+        key="to-pending"
+        type="button"
+        className="button"
+        disabled={busy}
+        onClick={() => void move('pending')}
+      >
+        Move to Pending
+      </button>,
+    )
+  }
+  if (manager && open) {
+    actions.push(
+      <button key="assign" type="button" className="button" onClick={() => setDialog('assign')}>
+        {lead.assignedUserId ? 'Reassign' : 'Assign'}
+      </button>,
+    )
+  }
+  if (mayWork && open) {
+    actions.push(
+      <button
+        key="invalidate"
+        type="button"
+        className="button button-danger-quiet"
+        onClick={() => setDialog('invalidate')}
+      >
+        Mark invalid
+      </button>,
+    )
+  }
+
+  return (
+    <Page title={name} links={links}>
+      <header className="page-header page-header-split">
+        <div>
+          <Breadcrumb links={links} />
+          <h1>
+            <span data-testid="record-name">{name}</span>
+            <LocationBadge location={lead.location} />
+            <PriorityBadge priority={lead.priority} />
+          </h1>
+          <p className="header-meta muted">
+            Lead #{lead.number} · added {formatAgo(lead.createdAt)} from{' '}
+            {names.partnerName(lead.partnerCompanyId)}
+          </p>
+        </div>
+        {actions.length ? (
+          <div className="toolbar" role="toolbar" aria-label="Lead actions">
+            {actions}
+          </div>
+        ) : null}
+      </header>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      {failure ? (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      <div className="detail-grid">
+        <div className="detail-main">
+          <ContactCard
+            key={lead.updatedAt}
+            contact={lead}
+            texts={[
+              { name: 'callCenterComments', label: 'Call-center comments', value: lead.callCenterComments },
+              // Notes are the company's own; a partner reads the lead without them.
+              ...(isPartner ? [] : [{ name: 'notes' as const, label: 'Notes', value: lead.notes }]),
+            ]}
+            editable={mayWork}
+            save={(input) => updateLead(lead.id, input)}
+            onSaved={(saved) => changed(saved, 'Contact saved.')}
+          />
+          <section className="card detail-card" aria-labelledby="timeline-title">
+            <div className="card-header">
+              <h2 id="timeline-title">Timeline</h2>
+            </div>
+            {timeline.error && !timeline.data ? (
+              <p className="field-error" role="alert">
+                Could not load the timeline: {errorMessage(timeline.error)}
+              </p>
+            ) : timeline.data ? (
+              <Timeline events={timeline.data} names={names} links={links} />
+            ) : (
+              <p className="muted">Loading…</p>
+            )}
+          </section>
+        </div>
+        <div className="detail-side">
+          <LeadFacts lead={lead} names={names} links={links} />
+          <section className="card detail-card" aria-labelledby="consent-title">
+            <div className="card-header">
+              <h2 id="consent-title">Consent</h2>
+            </div>
+            <dl className="details">
+              <dt>TrustedForm certificate</dt>
+              <dd>
+                {lead.trustedFormCertUrl?.startsWith('https://') ? (
+                  <a
+                    href={lead.trustedFormCertUrl}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    className="break"
+                  >
+                    {lead.trustedFormCertUrl}
+                  </a>
+                ) : (
+                  lead.trustedFormCertUrl || <span className="muted">—</span>
+                )}
+              </dd>
+              <dt>LeadiD token</dt>
+              <dd className="break">{lead.leadiDToken || <span className="muted">—</span>}</dd>
+            </dl>
+          </section>
+        </div>
+      </div>
+      {dialog === 'requeue' ? (
+        <RequeueDialog
+          lead={lead}
+          onClose={() => setDialog('none')}
+          onDone={(next) =>
+            changed(
+              next,
+              `Put back in the queue; requestable again from ${formatDateTime(next.contactAfter)}.`,
+            )
+          }
+        />
+      ) : null}
+      {dialog === 'invalidate' ? (
+        <InvalidateDialog
+          lead={lead}
+          onClose={() => setDialog('none')}
+          onDone={(next) => changed(next, 'Marked invalid.')}
+        />
+      ) : null}
+      {dialog === 'convert' ? (
+        <ConvertDialog
+          lead={lead}
+          offices={names.offices}
+          onClose={() => setDialog('none')}
+          onDone={(customer) =>
+            navigate(links.customer(customer.id), {
+              state: { notice: `Lead #${lead.number} converted to customer #${customer.number}.` },
+            })
+          }
+        />
+      ) : null}
+      {dialog === 'assign' ? (
+        <AssignDialog
+          lead={lead}
+          users={names.users}
+          onClose={() => setDialog('none')}
+          onDone={(next) => changed(next, `Assigned to ${names.userName(next.assignedUserId)}.`)}
+        />
+      ) : null}
+    </Page>
+  )
+}
+
+/** Source, campaign, where the lead sits and who has it, and the particulars of its location. */
+function LeadFacts({ lead, names, links }: { lead: Lead; names: Directory; links: RecordLinks }) {
+  const { isPartner } = useAuth()
+  const source = names.partnerName(lead.partnerCompanyId)
+  return (
+    <section className="card detail-card" aria-labelledby="lead-facts-title">
+      <div className="card-header">
+        <h2 id="lead-facts-title">Lead</h2>
+      </div>
+      <dl className="details">
+        <dt>Number</dt>
+        <dd>#{lead.number}</dd>
+        <dt>Source</dt>
+        <dd data-testid="lead-source">
+          {isPartner ? source : <Link to={`/leads?tab=all&source=${lead.partnerCompanyId}`}>{source}</Link>}
+        </dd>
+        {isPartner ? null : (
+          <>
+            <dt>Campaign</dt>
+            <dd>
+              {lead.campaignId ? names.campaignName(lead.campaignId) : <span className="muted">—</span>}
+            </dd>
+          </>
+        )}
+        <dt>Location</dt>
+        <dd>
+          <LocationBadge location={lead.location} />
+        </dd>
+        <dt>Priority</dt>
+        <dd>
+          <PriorityBadge priority={lead.priority} />
+        </dd>
+        {isPartner ? null : (
+          <>
+            <dt>Assigned to</dt>
+            <dd>
+              {lead.assignedUserId ? (
+                names.userName(lead.assignedUserId)
+              ) : (
+                <span className="muted">Nobody</span>
+              )}
+            </dd>
+          </>
+        )}
+        {lead.location === 'queue' ? (
+          <>
+            <dt>Requestable from</dt>
+            <dd>{formatDateTime(lead.contactAfter)}</dd>
+          </>
+        ) : null}
+        <dt>Local time zone</dt>
+        <dd>{lead.timezone.replace(/_/g, ' ')}</dd>
+        {lead.invalidReason ? (
+          <>
+            <dt>Invalid because</dt>
+            <dd>{lead.invalidReason}</dd>
+          </>
+        ) : null}
+        {lead.returnReason ? (
+          <>
+            <dt>Returned because</dt>
+            <dd>{lead.returnReason}</dd>
+          </>
+        ) : null}
+        {lead.customerId ? (
+          <>
+            <dt>Customer</dt>
+            <dd>
+              <CustomerLink id={lead.customerId} links={links} />
+            </dd>
+          </>
+        ) : null}
+        {lead.externalPartnerCompanyId || lead.externalCampaignId ? (
+          <>
+            <dt>Sender's IDs</dt>
+            <dd className="break">
+              {[lead.externalPartnerCompanyId, lead.externalCampaignId].filter(Boolean).join(' / ')}
+            </dd>
+          </>
+        ) : null}
+        <dt>Added</dt>
+        <dd>{formatDateTime(lead.createdAt)}</dd>
+        <dt>Changed</dt>
+        <dd>{formatDateTime(lead.updatedAt)}</dd>
+      </dl>
+    </section>
+  )
+}
+
+/** "Customer #228 — Ben Hill", linking to the customer the lead became. */
+function CustomerLink({ id, links }: { id: string; links: RecordLinks }) {
+  const customer = useResource(`lead-customer:${id}`, (signal) => getCustomer(id, signal))
+  const label = customer.data
+    ? `Customer #${customer.data.number} — ${contactName(customer.data, 'no name')}`
+    : 'Open the customer'
+  return <Link to={links.customer(id)}>{label}</Link>
+}
+
+function Page({ title, links, children }: { title: string; links: RecordLinks; children: ReactNode }) {
+  return (
+    <div className="page" data-portal={links === portalLinks || undefined}>
+      <title>{`${title} · Tributary`}</title>
+      {children}
+    </div>
+  )
+}
+
+function Breadcrumb({ links }: { links: RecordLinks }) {
+  return (
+    <p className="breadcrumb">
+      {links === portalLinks ? <Link to="/partner">Partner portal</Link> : <Link to="/leads">Leads</Link>}
+    </p>
+  )
+}

@@ -1,0 +1,296 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import { ApiError, getAll } from '../../app/api.ts'
+import {
+  FormAlert,
+  type FormErrors,
+  formErrorsFrom,
+  noErrors,
+  orNull,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../app/form.tsx'
+import { useResource } from '../../app/use-resource.ts'
+import {
+  type ContactDraft,
+  contactDraftOf,
+  contactErrorPaths,
+  contactInputOf,
+  contactName,
+} from '../contacts/contact.ts'
+import { ContactFields } from '../contacts/contact-fields.tsx'
+import { ErrorView } from '../errors/error-view.tsx'
+import { listCampaigns, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { locationLabel } from './lead-labels.ts'
+import { type CreateLeadInput, createLead, type DuplicateMatch, getLead, type Lead } from './leads.api.ts'
+
+const errorPaths = [
+  ...contactErrorPaths,
+  'partnerCompanyId',
+  'campaignId',
+  'location',
+  'callCenterComments',
+  'notes',
+  'trustedFormCertUrl',
+  'leadiDToken',
+] as const
+
+const reasons: Record<DuplicateMatch['reason'], string> = {
+  phone: 'same phone',
+  email: 'same email',
+  name_address: 'same name and address',
+}
+
+/** Partner companies that sell leads and are active: the only sources a new lead may have. */
+const listLeadSources = (signal: AbortSignal) =>
+  getAll<PartnerCompany>('/api/v1/partner-companies?sellsLeads=true&active=true', signal).then((items) =>
+    items.filter((p) => p.sellsLeads.enabled && p.active).sort((a, b) => a.name.localeCompare(b.name)),
+  )
+
+/** Leads → New lead: source and campaign, location, contact, comments and consent. */
+export function NewLeadPage() {
+  const sources = useResource('lead-sources', listLeadSources)
+  let body: ReactNode
+  if (sources.error && !sources.data) body = <ErrorView error={sources.error} onRetry={sources.reload} />
+  else if (!sources.data) body = <p className="muted">Loading…</p>
+  else body = <NewLeadForm sources={sources.data} />
+  return (
+    <div className="page">
+      <title>New lead · Tributary</title>
+      <header className="page-header">
+        <p className="breadcrumb">
+          <Link to="/leads">Leads</Link>
+        </p>
+        <h1>New lead</h1>
+      </header>
+      {body}
+    </div>
+  )
+}
+
+function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
+  const navigate = useNavigate()
+  const titleId = useId()
+  const [source, setSource] = useState('')
+  const [campaign, setCampaign] = useState('')
+  const [location, setLocation] = useState('')
+  const [contact, setContact] = useState<ContactDraft>(() => contactDraftOf())
+  const [comments, setComments] = useState('')
+  const [notes, setNotes] = useState('')
+  const [trustedForm, setTrustedForm] = useState('')
+  const [leadiD, setLeadiD] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([])
+  const [busy, setBusy] = useState(false)
+  const e = errors.fields
+
+  // A lead's campaign must be one of its source's inbound campaigns.
+  const campaigns = useResource(`lead-campaigns:${source}`, async (signal) =>
+    source ? (await listCampaigns(source, signal)).filter((c) => c.direction === 'inbound') : [],
+  )
+  const chosen = sources.find((p) => p.id === source)
+  const defaultLocation = chosen?.sellsLeads.defaultLeadLocation
+  const forced = Boolean(chosen?.sellsLeads.forceDefaultLeadLocation)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setDuplicates([])
+    const input: CreateLeadInput = {
+      ...contactInputOf(contact),
+      partnerCompanyId: source,
+      campaignId: campaign || null,
+      callCenterComments: orNull(comments),
+      notes: orNull(notes),
+      trustedFormCertUrl: orNull(trustedForm),
+      leadiDToken: orNull(leadiD),
+    }
+    if (location === 'pending' || location === 'queue') input.location = location
+    try {
+      const lead = await createLead(input)
+      navigate(`/leads/${lead.id}`, { state: { notice: `Lead #${lead.number} added.` } })
+    } catch (error) {
+      if (error instanceof ApiError && error.is('duplicate-lead')) {
+        const matches = Array.isArray(error.extensions.matches)
+          ? (error.extensions.matches as DuplicateMatch[])
+          : []
+        setDuplicates(matches)
+        setErrors({ fields: {}, form: null })
+      } else {
+        setErrors(formErrorsFrom(error, errorPaths))
+      }
+      setBusy(false)
+      window.scrollTo({ top: 0 })
+    }
+  }
+
+  const locationOptions = [
+    { value: 'pending', label: 'Pending' },
+    { value: 'queue', label: 'Queue' },
+  ]
+
+  return (
+    <form
+      className="card form-card form-required-bold"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className="visually-hidden">
+        New lead
+      </h2>
+      <p className="form-legend">Fields in bold are required.</p>
+      <FormAlert message={errors.form} />
+      {duplicates.length ? <DuplicateNotice matches={duplicates} /> : null}
+
+      <section className="form-section">
+        <div className="form-grid">
+          <SelectField
+            label="Source"
+            name="partnerCompanyId"
+            value={source}
+            onChange={(value) => {
+              setSource(value)
+              setCampaign('')
+            }}
+            placeholder="Choose a source…"
+            options={sources.map((p) => ({ value: p.id, label: p.name }))}
+            error={e.partnerCompanyId}
+            hint={
+              sources.length
+                ? 'Partner companies that sell leads'
+                : 'No active partner company sells leads yet'
+            }
+            required
+          />
+          <SelectField
+            label="Campaign"
+            name="campaignId"
+            value={campaign}
+            onChange={setCampaign}
+            placeholder={source ? 'None' : 'Choose a source first'}
+            options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            disabled={!source}
+            error={e.campaignId}
+            hint={
+              source && campaigns.data && !campaigns.data.length
+                ? 'This source has no inbound campaigns'
+                : "The source's inbound campaigns"
+            }
+          />
+          <SelectField
+            label="Location"
+            name="location"
+            value={forced ? '' : location}
+            onChange={setLocation}
+            placeholder={
+              defaultLocation
+                ? `The source's default (${locationLabel(defaultLocation)})`
+                : "The source's default"
+            }
+            options={locationOptions}
+            disabled={forced}
+            error={e.location}
+            hint={
+              forced && defaultLocation
+                ? `${chosen?.name} always puts its leads in ${locationLabel(defaultLocation)}`
+                : 'Pending: needs a manager first. Queue: reps can request it.'
+            }
+          />
+        </div>
+      </section>
+
+      <section className="form-section" aria-labelledby={`${titleId}-contact`}>
+        <h3 id={`${titleId}-contact`}>Contact</h3>
+        <ContactFields draft={contact} onChange={setContact} errors={e} />
+        <div className="form-grid form-grid-2">
+          <TextAreaField
+            label="Call-center comments"
+            name="callCenterComments"
+            value={comments}
+            onChange={setComments}
+            error={e.callCenterComments}
+          />
+          <TextAreaField label="Notes" name="notes" value={notes} onChange={setNotes} error={e.notes} />
+        </div>
+      </section>
+
+      <section className="form-section" aria-labelledby={`${titleId}-consent`}>
+        <h3 id={`${titleId}-consent`}>Consent</h3>
+        <div className="form-grid form-grid-2">
+          <TextField
+            label="TrustedForm Certificate URL"
+            name="trustedFormCertUrl"
+            type="url"
+            value={trustedForm}
+            onChange={setTrustedForm}
+            error={e.trustedFormCertUrl}
+            placeholder="https://cert.trustedform.com/…"
+            hint="Kept with the lead as given, and carried along when it is sold"
+            autoComplete="off"
+          />
+          <TextField
+            label="LeadiD Token"
+            name="leadiDToken"
+            value={leadiD}
+            onChange={setLeadiD}
+            error={e.leadiDToken}
+            autoComplete="off"
+          />
+        </div>
+      </section>
+
+      <div className="form-actions form-actions-bar">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Adding…' : 'Add lead'}
+        </button>
+        <Link className="button" to="/leads">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  )
+}
+
+/** A refused duplicate: the leads it matches, each with a link and the reason. */
+function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
+  const key = matches.map((m) => m.id).join(',')
+  const leads = useResource(`duplicates:${key}`, (signal) =>
+    Promise.all(matches.map((m) => getLead(m.id, signal).catch(() => null))),
+  )
+  const byId = new Map((leads.data ?? []).filter((l): l is Lead => l !== null).map((l) => [l.id, l]))
+  // One line per lead, all its reasons together.
+  const reasonsById = new Map<string, string[]>()
+  for (const m of matches)
+    reasonsById.set(m.id, [...(reasonsById.get(m.id) ?? []), reasons[m.reason] ?? m.reason])
+
+  return (
+    <div className="alert alert-error duplicate-notice" role="alert">
+      <p>
+        <strong>This lead is already here.</strong> Nothing was added: it matches{' '}
+        {reasonsById.size === 1 ? 'a lead' : `${reasonsById.size} leads`} within the duplicate window of the
+        queue settings.
+      </p>
+      <ul>
+        {[...reasonsById].map(([id, why]) => {
+          const lead = byId.get(id)
+          return (
+            <li key={id}>
+              {lead ? (
+                <Link to={`/leads/${id}`}>
+                  Lead #{lead.number} — {contactName(lead, 'no name')}
+                </Link>
+              ) : leads.loading ? (
+                'Loading…'
+              ) : (
+                'A lead you cannot open'
+              )}{' '}
+              <span className="muted">({why.join(', ')})</span>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
