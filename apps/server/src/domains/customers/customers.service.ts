@@ -49,6 +49,10 @@ export function toCustomer(r: repo.CustomerRow): Customer {
   }
 }
 
+/** What a partner login sees of a customer it sourced: not the company's own notes. */
+const forActor = (customer: Customer, actor: Actor): Customer =>
+  actor.kind === 'partner' ? { ...customer, notes: null } : customer
+
 function canSee(actor: Actor, row: repo.CustomerRow) {
   if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
   return actor.permissions.has('view_customers')
@@ -86,6 +90,9 @@ export async function addCustomer(
   notify: Notifier | null,
 ): Promise<Customer> {
   const contact = normaliseContact(input)
+  if (!contact.first_name && !contact.last_name && !contact.company_name) {
+    throw fieldError('lastName', 'A customer needs a name or a company name')
+  }
   let partnerId = input.partnerCompanyId ?? null
   let campaignId = input.campaignId ?? null
   if (input.externalPartnerCompanyId && input.externalCampaignId) {
@@ -210,11 +217,16 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: Custom
   }
   const after = query.cursor ? decodeCursor(query.cursor, ['time', 'uuid']) : undefined
   const rows = await repo.listCustomers(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(rows, query.limit, (r) => [r.created_key, r.id], toCustomer)
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.created_key, r.id],
+    (r) => forActor(toCustomer(r), actor),
+  )
 }
 
 export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Promise<Customer> {
-  return toCustomer(await loadVisible(ctx.db, actor, id))
+  return forActor(toCustomer(await loadVisible(ctx.db, actor, id)), actor)
 }
 
 export async function customerTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {

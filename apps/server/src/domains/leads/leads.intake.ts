@@ -91,7 +91,7 @@ export async function addLead(
   actor: EventActor,
   input: CreateLeadBody,
   settings: QueueSettings,
-  via: 'api' | 'import' | 'exchange' | 'seed',
+  via: 'ui' | 'api' | 'import' | 'exchange' | 'seed',
   notify: Notifier | null,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
@@ -163,7 +163,7 @@ export async function createLead(
     .execute(async (tx) => {
       const add = async () => ({
         status: 201,
-        body: await addLead(tx, actor.companyId, actor, input, settings, 'api', ctx),
+        body: await addLead(tx, actor.companyId, actor, input, settings, actor.apiKeyId ? 'api' : 'ui', ctx),
       })
       if (!idempotencyKey) return { ...(await add()), replayed: false }
       const scope = `lead:${input.partnerCompanyId ?? input.externalPartnerCompanyId ?? '-'}`

@@ -40,3 +40,7 @@ export function toLead(r: LeadRow): Lead {
     updatedAt: r.updated_at.toISOString(),
   }
 }
+
+/** What a partner login sees of a lead it sourced: not the company's own notes or who works it. */
+export const forActor = (lead: Lead, actor: { kind: string }): Lead =>
+  actor.kind === 'partner' ? { ...lead, notes: null, callCenterComments: null, assignedUserId: null } : lead

@@ -112,7 +112,7 @@ export async function claimNextLead(
       if (open >= settings.maxAssignedPerRep) {
         throw new AppError(
           'conflict',
-          `You already have ${open} open leads, the most allowed; work one first`,
+          `You already have ${open} open lead${open === 1 ? '' : 's'}, the most allowed; work one first`,
         )
       }
     }

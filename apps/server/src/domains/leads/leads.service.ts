@@ -8,7 +8,7 @@ import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
 import { listTimeline, recordEvent, recordEvents } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
-import { toLead } from './leads.mapper.ts'
+import { forActor, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 
 export { addLead, createLead } from './leads.intake.ts'
@@ -54,11 +54,16 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery)
   }
   const after = query.cursor ? decodeCursor(query.cursor, ['int', 'time', 'uuid']) : undefined
   const rows = await repo.listLeads(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(rows, query.limit, (r) => [r.priority_rank, r.created_key, r.id], toLead)
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.priority_rank, r.created_key, r.id],
+    (r) => forActor(toLead(r), actor),
+  )
 }
 
 export async function getLead(ctx: AppContext, actor: Actor, id: string): Promise<Lead> {
-  return toLead(await loadVisibleLead(ctx.db, actor, id))
+  return forActor(toLead(await loadVisibleLead(ctx.db, actor, id)), actor)
 }
 
 export async function leadTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {

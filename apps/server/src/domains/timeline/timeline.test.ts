@@ -68,7 +68,7 @@ describe('lead timeline', () => {
       ['converted', 'Lead rep'],
     ])
     expect(events.map((e) => e.detail)).toEqual([
-      { via: 'api', location: 'pending', partnerCompanyId: source.id, campaignId: null },
+      { via: 'ui', location: 'pending', partnerCompanyId: source.id, campaignId: null },
       { from: 'pending', to: 'queue' },
       { location: 'assigned' },
       { contactAfter: callback, comment: 'Voicemail' },
