@@ -103,7 +103,7 @@ export async function claimNextLead(
   ctx: AppContext,
   actor: UserActor,
   settings: QueueSettings,
-  zones: string[],
+  zones: string[] | 'all',
 ): Promise<Lead | null> {
   return ctx.db.transaction().execute(async (tx) => {
     await sql`select pg_advisory_xact_lock(${CLAIM_LOCK}, hashtext(${actor.userId}))`.execute(tx)

@@ -159,7 +159,7 @@ export type ClaimOptions = {
   userId: string
   usePartnerPriority: boolean
   /** Zones whose local time is now inside the available hours. */
-  zones: string[]
+  zones: string[] | 'all'
   afterRequest: 'assigned' | 'queue' | 'pending'
   blacklistMinutes: number
 }
@@ -175,7 +175,7 @@ export async function claimNextLead(
   companyId: string,
   o: ClaimOptions,
 ): Promise<LeadRow | undefined> {
-  if (o.zones.length === 0) return undefined
+  if (o.zones !== 'all' && o.zones.length === 0) return undefined
   const order = o.usePartnerPriority ? sql`priority_rank, contact_after, id` : sql`contact_after, id`
   const set =
     o.afterRequest === 'assigned'
@@ -189,7 +189,7 @@ export async function claimNextLead(
       select id from leads
       where company_id = ${companyId} and location = 'queue'
         and contact_after <= now()
-        and timezone = any(${o.zones})
+        ${o.zones === 'all' ? sql`` : sql`and timezone = any(${o.zones})`}
       order by ${order}
       limit 1
       for update skip locked)

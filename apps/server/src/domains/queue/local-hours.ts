@@ -21,10 +21,10 @@ export function insideHours(time: string, from: string, until: string): boolean 
 }
 
 let cacheMinute = -1
-const cache = new Map<string, string[]>()
+const cache = new Map<string, string[] | 'all'>()
 
 /**
- * The time zones whose local time is now inside the company's available hours: a lead is
+ * The time zones ('all' when every one is) whose local time is now inside the company's available hours: a lead is
  * requestable only then, in its own local time. Cached for the current minute.
  */
 export function zonesWithinHours(
@@ -32,7 +32,7 @@ export function zonesWithinHours(
   until: string,
   companyZone: string,
   at = new Date(),
-): string[] {
+): string[] | 'all' {
   const minute = Math.floor(at.getTime() / 60_000)
   if (minute !== cacheMinute) {
     cache.clear()
@@ -41,9 +41,10 @@ export function zonesWithinHours(
   const key = `${from}|${until}|${companyZone}`
   let zones = cache.get(key)
   if (!zones) {
-    zones = [...new Set([...usedTimeZones(), companyZone])].filter((z) =>
-      insideHours(localTime(z, at), from, until),
-    )
+    const candidates = [...new Set([...usedTimeZones(), companyZone])]
+    const inside = candidates.filter((z) => insideHours(localTime(z, at), from, until))
+    // When every zone is inside, the claim needs no zone filter at all.
+    zones = inside.length === candidates.length ? 'all' : inside
     cache.set(key, zones)
   }
   return zones

@@ -1,19 +1,23 @@
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 
+/** The saved settings (null columns when none are saved) and the company's time zone, in one read. */
 export const findQueueSettings = (conn: Conn, companyId: string) =>
   conn
-    .selectFrom('queue_settings')
-    .where('company_id', '=', companyId)
+    .selectFrom('companies as c')
+    .leftJoin('queue_settings as q', 'q.company_id', 'c.id')
+    .where('c.id', '=', companyId)
     .select([
-      'use_partner_priority',
-      'requestable_after_minutes',
-      sql<string>`to_char(available_from, 'HH24:MI')`.as('available_from'),
-      sql<string>`to_char(available_until, 'HH24:MI')`.as('available_until'),
-      'max_assigned_per_rep',
-      'after_request',
-      'blacklist_minutes_after_request',
-      'duplicate_window_days',
+      'c.timezone',
+      'q.company_id as saved',
+      'q.use_partner_priority',
+      'q.requestable_after_minutes',
+      sql<string>`to_char(q.available_from, 'HH24:MI')`.as('available_from'),
+      sql<string>`to_char(q.available_until, 'HH24:MI')`.as('available_until'),
+      'q.max_assigned_per_rep',
+      'q.after_request',
+      'q.blacklist_minutes_after_request',
+      'q.duplicate_window_days',
     ])
     .executeTakeFirst()
 

@@ -5,7 +5,6 @@ import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { canonicalTimeZone } from '../../lib/regions.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { findCompany } from '../companies/companies.service.ts'
 import { claimNextLead, followCompanyTimeZone } from '../leads/leads.service.ts'
 import { zonesWithinHours } from './local-hours.ts'
 import * as repo from './queue.repo.ts'
@@ -23,11 +22,8 @@ const defaults: repo.QueueSettingsValues = {
 
 /** The company's queue settings (its saved row, or the defaults) and its time zone. */
 export async function queueSettingsOf(conn: Conn, companyId: string): Promise<QueueSettings> {
-  const [row, company] = await Promise.all([
-    repo.findQueueSettings(conn, companyId),
-    findCompany(conn, companyId),
-  ])
-  const v = row ?? defaults
+  const row = await repo.findQueueSettings(conn, companyId)
+  const v = row?.saved ? (row as repo.QueueSettingsValues) : defaults
   return {
     usePartnerPriority: v.use_partner_priority,
     requestableAfterMinutes: v.requestable_after_minutes,
@@ -37,7 +33,7 @@ export async function queueSettingsOf(conn: Conn, companyId: string): Promise<Qu
     afterRequest: v.after_request,
     blacklistMinutesAfterRequest: v.blacklist_minutes_after_request,
     duplicateWindowDays: v.duplicate_window_days,
-    timezone: company?.timezone ?? 'America/New_York',
+    timezone: row?.timezone ?? 'America/New_York',
   }
 }
 
