@@ -45,6 +45,7 @@ const Env = z.object({
   WEB_DIST: z.string().optional(),
   MAIL_FROM: z.string().min(3).max(200).optional(),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   SECRETS_KEY: z
     .base64()
     .transform((v) => Buffer.from(v, 'base64'))
@@ -67,6 +68,8 @@ export type Config = {
   mailFrom: string
   /** First retry delay of a failed email; doubles on each further attempt. */
   mailRetryDelaySeconds: number
+  /** Attempts before an email shows as failed. */
+  mailMaxAttempts: number
   /** Seals exchange secrets; absent → a key file in dataDir. */
   secretsKey: Buffer | undefined
   /** Secure cookies only when the public address is https. */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: e.SECRETS_KEY,
     mailFrom: e.MAIL_FROM ?? `Tributary <no-reply@${new URL(publicUrl).hostname}>`,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     secureCookies: publicUrl.startsWith('https:'),
   }
 }

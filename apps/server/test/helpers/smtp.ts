@@ -5,12 +5,18 @@ import { SMTPServer } from 'smtp-server'
 export type Received = { envelopeTo: string[]; mail: ParsedMail }
 
 /** A real SMTP server on loopback that keeps what it receives (parsed with mailparser). */
-export async function startSmtp(port = 0, received: Received[] = []) {
+/** `refusing`: while true, every message is refused with a temporary 451, as a struggling server does. */
+export async function startSmtp(port = 0, received: Received[] = [], control = { refusing: false }) {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, session, done) {
+      if (control.refusing) {
+        stream.resume()
+        stream.on('end', () => done(Object.assign(new Error('Try again later'), { responseCode: 451 })))
+        return
+      }
       simpleParser(stream)
         .then((mail) => {
           received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), mail })
@@ -25,6 +31,7 @@ export async function startSmtp(port = 0, received: Received[] = []) {
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}`,
     received,
+    control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }
 }

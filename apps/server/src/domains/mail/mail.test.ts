@@ -91,6 +91,33 @@ describe('the mail log', () => {
     }
   }, 90_000)
 
+  it('a server that starts refusing mid-batch and recovers still gets every email exactly once', async () => {
+    const received = smtp.received
+    const ids = await queue(
+      Array.from({ length: 12 }, (_, i) => ({
+        to: [`batch${i}@example.test`],
+        subject: `Batch ${i}`,
+        text: 'x',
+      })),
+    )
+    await eventually(() => received.filter((r) => r.mail.subject?.startsWith('Batch ')).length >= 3, 10_000)
+    smtp.control.refusing = true
+    expect(
+      await eventually(async () =>
+        (await Promise.all(ids.map(mailState))).some((m) => m.state === 'retrying'),
+      ),
+    ).toBe(true)
+    smtp.control.refusing = false
+    expect(
+      await eventually(
+        async () => (await Promise.all(ids.map(mailState))).every((m) => m.state === 'sent'),
+        60_000,
+      ),
+    ).toBe(true)
+    for (let i = 0; i < 12; i++)
+      expect(received.filter((r) => r.mail.subject === `Batch ${i}`)).toHaveLength(1)
+  }, 90_000)
+
   it('is readable only with the view_mail permission, and only for the own company', async () => {
     const rep = await userWithRole(t.app, admin, 'Lead rep')
     expect((await call(t.app, 'GET', '/api/v1/mail', { token: rep.token })).status).toBe(403)
@@ -98,6 +125,36 @@ describe('the mail log', () => {
     const other = await signup(t.app)
     expect((await call(t.app, 'GET', `/api/v1/mail/${id}`, { token: other.token })).status).toBe(404)
   })
+})
+
+describe('an email the server keeps refusing', () => {
+  it('ends in a visible failed state with the error, after the last attempt', async () => {
+    const refusing = await startSmtp(0, [], { refusing: true })
+    const app = await startTestApp({
+      SMTP_URL: refusing.url,
+      MAIL_RETRY_DELAY_SECONDS: '1',
+      MAIL_MAX_ATTEMPTS: '2',
+    })
+    try {
+      const owner = await signup(app.app)
+      const [id] = await app.ctx.db
+        .transaction()
+        .execute((tx) =>
+          queueMail(tx, app.ctx, owner.companyId, [
+            { to: ['no@example.test'], subject: 'Doomed', text: 'x' },
+          ]),
+        )
+      const state = async () =>
+        (await call(app.app, 'GET', `/api/v1/mail/${id}`, { token: owner.token })).body
+      expect(await eventually(async () => (await state()).state === 'failed', 30_000)).toBe(true)
+      const mail = await state()
+      expect(mail.attempts).toBe(2)
+      expect(mail.error).toContain('Try again later')
+    } finally {
+      await app.close()
+      await refusing.close()
+    }
+  }, 60_000)
 })
 
 describe('without SMTP', () => {
