@@ -103,3 +103,17 @@ export const addressOf = (c: ContactColumns) => ({
   postalCode: c.postal_code,
   country: c.country,
 })
+
+/** Just the contact columns of a row (a lead's, when it becomes a customer). */
+export const pickContact = (c: ContactColumns): ContactColumns => ({
+  first_name: c.first_name,
+  last_name: c.last_name,
+  company_name: c.company_name,
+  email: c.email,
+  phone: c.phone,
+  street: c.street,
+  city: c.city,
+  region: c.region,
+  postal_code: c.postal_code,
+  country: c.country,
+})

@@ -7,7 +7,7 @@ import type {
 } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
-import { normaliseContact } from '../../lib/contact.ts'
+import { addressOf, type ContactColumns, normaliseContact, pickContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
 import { fieldError, notFound } from '../../lib/errors.ts'
@@ -30,13 +30,7 @@ export function toCustomer(r: repo.CustomerRow): Customer {
     companyName: r.company_name,
     email: r.email,
     phone: r.phone,
-    address: {
-      street: r.street,
-      city: r.city,
-      region: r.region,
-      postalCode: r.postal_code,
-      country: r.country,
-    },
+    address: addressOf(r),
     partnerCompanyId: r.partner_company_id,
     campaignId: r.campaign_id,
     officeLocationId: r.office_location_id,
@@ -154,35 +148,12 @@ export async function addCustomer(
 export async function addCustomerFromLead(
   conn: Conn,
   actor: UserActor,
-  lead: {
-    id: string
-    first_name: string | null
-    last_name: string | null
-    company_name: string | null
-    email: string | null
-    phone: string | null
-    street: string | null
-    city: string | null
-    region: string | null
-    postal_code: string | null
-    country: string
-    partner_company_id: string
-    campaign_id: string | null
-  },
+  lead: ContactColumns & { id: string; partner_company_id: string; campaign_id: string | null },
   officeLocationId: string | undefined,
 ): Promise<Customer> {
   const row = await repo.insertCustomer(conn, actor.companyId, {
     id: newId(),
-    first_name: lead.first_name,
-    last_name: lead.last_name,
-    company_name: lead.company_name,
-    email: lead.email,
-    phone: lead.phone,
-    street: lead.street,
-    city: lead.city,
-    region: lead.region,
-    postal_code: lead.postal_code,
-    country: lead.country,
+    ...pickContact(lead),
     partner_company_id: lead.partner_company_id,
     campaign_id: lead.campaign_id,
     office_location_id: await officeFor(conn, actor.companyId, officeLocationId, null),

@@ -1,4 +1,5 @@
 import type { Lead } from '@tributary/contracts'
+import { addressOf } from '../../lib/contact.ts'
 import type { LeadRow } from './leads.repo.ts'
 
 export const priorities = ['high', 'medium', 'normal'] as const
@@ -13,13 +14,7 @@ export function toLead(r: LeadRow): Lead {
     companyName: r.company_name,
     email: r.email,
     phone: r.phone,
-    address: {
-      street: r.street,
-      city: r.city,
-      region: r.region,
-      postalCode: r.postal_code,
-      country: r.country,
-    },
+    address: addressOf(r),
     timezone: r.timezone,
     partnerCompanyId: r.partner_company_id,
     campaignId: r.campaign_id,
