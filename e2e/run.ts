@@ -7,6 +7,7 @@ import type { Browser } from 'playwright-core'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
+import { returnsJourney } from './journeys/returns.ts'
 import { rolesJourney } from './journeys/roles.ts'
 import { usersJourney } from './journeys/users.ts'
 import { launchBrowser, Screenshots } from './lib/browser.ts'
@@ -19,6 +20,7 @@ const journeys: Journey[] = [
   partnerCompaniesJourney,
   leadSourceSettingsJourney,
   queueJourney,
+  returnsJourney,
 ]
 
 let passed = 0

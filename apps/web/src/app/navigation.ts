@@ -27,7 +27,9 @@ export const navigation: NavSection[] = [
       { label: 'Office Locations', to: '/admin/office-locations', anyOf: ['manage_settings'] },
       { label: 'Message Campaigns', to: '/admin/message-campaigns', anyOf: ['manage_settings'] },
       { label: 'Queue Settings', to: '/admin/queue-settings', anyOf: ['manage_settings'] },
+      { label: 'Return Reasons', to: '/admin/return-reasons', anyOf: ['manage_settings'] },
       { label: 'Users & Roles', to: '/admin/users', anyOf: ['manage_users'] },
+      { label: 'Mail', to: '/admin/mail', anyOf: ['view_mail'] },
     ],
   },
 ]

@@ -10,6 +10,8 @@ import { LeadImportPage } from '../features/leads/lead-import-page.tsx'
 import { LeadPage, PortalLeadPage } from '../features/leads/lead-page.tsx'
 import { LeadsPage } from '../features/leads/leads-page.tsx'
 import { NewLeadPage } from '../features/leads/new-lead-page.tsx'
+import { MailMessagePage } from '../features/mail/mail-message-page.tsx'
+import { MailPage } from '../features/mail/mail-page.tsx'
 import { MessageCampaignsPage } from '../features/message-campaigns/message-campaigns-page.tsx'
 import { OfficeLocationsPage } from '../features/office-locations/office-locations-page.tsx'
 import { PartnerCompaniesPage } from '../features/partner-companies/partner-companies-page.tsx'
@@ -19,6 +21,7 @@ import {
 } from '../features/partner-companies/partner-company-page.tsx'
 import { PartnerPortalPage } from '../features/partner-portal/partner-portal-page.tsx'
 import { QueueSettingsPage } from '../features/queue-settings/queue-settings-page.tsx'
+import { ReturnReasonsPage } from '../features/return-reasons/return-reasons-page.tsx'
 import { TagsPage } from '../features/tags/tags-page.tsx'
 import { UsersRolesPage } from '../features/users/users-roles-page.tsx'
 import { AuthProvider } from './auth.tsx'
@@ -70,7 +73,10 @@ export const router = createBrowserRouter([
           guarded('admin/office-locations', ['manage_settings'], <OfficeLocationsPage />),
           guarded('admin/message-campaigns', ['manage_settings'], <MessageCampaignsPage />),
           guarded('admin/queue-settings', ['manage_settings'], <QueueSettingsPage />),
+          guarded('admin/return-reasons', ['manage_settings'], <ReturnReasonsPage />),
           guarded('admin/users', ['manage_users'], <UsersRolesPage />),
+          guarded('admin/mail', ['view_mail'], <MailPage />),
+          guarded('admin/mail/:id', ['view_mail'], <MailMessagePage />),
           { path: '*', element: <NotFoundPage /> },
         ],
       },

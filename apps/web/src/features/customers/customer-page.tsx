@@ -10,6 +10,7 @@ import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { getLead } from '../leads/leads.api.ts'
+import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { listTimeline } from '../timeline/timeline.api.ts'
 import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
 import { type Customer, customerStatusLabels, getCustomer, updateCustomer } from './customers.api.ts'
@@ -41,6 +42,8 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   const [notice, setNotice] = useState<string | null>(
     (routerLocation.state as { notice?: string } | null)?.notice ?? null,
   )
+  const [failure, setFailure] = useState<string | null>(null)
+  const [returning, setReturning] = useState(false)
   const portal = links === portalLinks
 
   const breadcrumb = (
@@ -66,29 +69,67 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   const name = contactName(customer, `Customer #${customer.number}`)
   const editable = !isPartner && can('manage_customers')
 
+  // The API returns an active customer that has a source to go back to.
+  const returnable =
+    !isPartner && can('return_leads') && customer.status === 'active' && customer.partnerCompanyId !== null
+
   function changed(next: Customer, message: string) {
     setCurrent(next)
+    setFailure(null)
     setNotice(message)
     timeline.reload()
   }
 
   return (
     <Page title={name}>
-      <header className="page-header">
-        {breadcrumb}
-        <h1 className="heading-with-badges">
-          <span data-testid="record-name">{name}</span>
-          <span className={`badge status-${customer.status}`}>{customerStatusLabels[customer.status]}</span>
-        </h1>
-        <p className="header-meta muted">
-          Customer #{customer.number} · added {formatAgo(customer.createdAt)}
-          {customer.partnerCompanyId ? ` from ${names.partnerName(customer.partnerCompanyId)}` : ''}
-        </p>
+      <header className="page-header page-header-split">
+        <div>
+          {breadcrumb}
+          <h1 className="heading-with-badges">
+            <span data-testid="record-name">{name}</span>
+            <span className={`badge status-${customer.status}`}>{customerStatusLabels[customer.status]}</span>
+          </h1>
+          <p className="header-meta muted">
+            Customer #{customer.number} · added {formatAgo(customer.createdAt)}
+            {customer.partnerCompanyId ? ` from ${names.partnerName(customer.partnerCompanyId)}` : ''}
+          </p>
+        </div>
+        {returnable ? (
+          <div className="toolbar" role="toolbar" aria-label="Customer actions">
+            <button type="button" className="button" onClick={() => setReturning(true)}>
+              Return
+            </button>
+          </div>
+        ) : null}
       </header>
       {notice ? (
         <output className="alert alert-success" aria-live="polite">
           {notice}
         </output>
+      ) : null}
+      {failure ? (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      ) : null}
+      {returning ? (
+        <ReturnDialog
+          kind="customer"
+          records={[{ id: customer.id, number: customer.number, name }]}
+          onReturned={(outcome) => {
+            if (!outcome.returned.includes(customer.id)) return
+            // Returned: the page says so; a failure stays in the dialog with its reason.
+            setReturning(false)
+            setFailure(null)
+            // "ABC Leads, Inc." ends the sentence with its own full stop.
+            setNotice(`Returned to ${names.partnerName(customer.partnerCompanyId).replace(/\.$/, '')}.`)
+            timeline.reload()
+            getCustomer(customer.id).then(setCurrent, (error: unknown) =>
+              setFailure(`The customer could not be loaded again: ${errorMessage(error)}`),
+            )
+          }}
+          onClose={() => setReturning(false)}
+        />
       ) : null}
       <div className="detail-grid">
         <div className="detail-main">

@@ -1,12 +1,14 @@
-import { type ReactNode, useId } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
+import { contactName } from '../contacts/contact.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
+import { countOf, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
@@ -44,7 +46,9 @@ export function CustomersPage() {
     list.items.map((customer) => customer.id),
   )
   const names = useDirectory()
-  const notice = (routerLocation.state as { notice?: string } | null)?.notice
+  const [returnNotice, setReturnNotice] = useState<string | null>(null)
+  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
+  const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
   const filtered = Object.keys(filters).length > 0
 
   let body: ReactNode
@@ -115,8 +119,47 @@ export function CustomersPage() {
         </output>
       ) : null}
       <Filters params={params} names={names} update={update} clear={() => clear()} filtered={filtered} />
-      {list.items.length ? <SelectionToolbar selection={selection} noun={['customer', 'customers']} /> : null}
+      {list.items.length ? (
+        <SelectionToolbar selection={selection} noun={['customer', 'customers']}>
+          {can('return_leads') ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!selection.size}
+              onClick={() =>
+                setReturning(
+                  list.items
+                    .filter((customer) => selection.has(customer.id))
+                    .map((customer) => ({
+                      id: customer.id,
+                      number: customer.number,
+                      name: contactName(customer, 'No name'),
+                    })),
+                )
+              }
+            >
+              Return
+            </button>
+          ) : null}
+        </SelectionToolbar>
+      ) : null}
       {body}
+      {returning ? (
+        <ReturnDialog
+          kind="customer"
+          records={returning}
+          onReturned={(result) => {
+            selection.clear()
+            list.reload()
+            setReturnNotice(
+              result.returned.length
+                ? `${countOf('customer', result.returned.length)} returned to their sources.`
+                : null,
+            )
+          }}
+          onClose={() => setReturning(null)}
+        />
+      ) : null}
     </div>
   )
 }

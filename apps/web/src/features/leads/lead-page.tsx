@@ -10,6 +10,7 @@ import { getCustomer } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { listTimeline } from '../timeline/timeline.api.ts'
 import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
 import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
@@ -32,7 +33,7 @@ export function PortalLeadPage() {
   return <LeadDetail key={id} id={id} links={portalLinks} />
 }
 
-type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign'
+type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign' | 'return'
 
 function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const navigate = useNavigate()
@@ -143,6 +144,14 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
     actions.push(
       <button key="assign" type="button" className="button" onClick={() => setDialog('assign')}>
         {lead.assignedUserId ? 'Reassign' : 'Assign'}
+      </button>,
+    )
+  }
+  // The API returns any lead not yet converted, sold or returned (an invalid one too).
+  if (!isPartner && can('return_leads') && !['converted', 'sold', 'returned'].includes(lead.location)) {
+    actions.push(
+      <button key="return" type="button" className="button" onClick={() => setDialog('return')}>
+        Return
       </button>,
     )
   }
@@ -276,6 +285,25 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
               state: { notice: `Lead #${lead.number} converted to customer #${customer.number}.` },
             })
           }
+        />
+      ) : null}
+      {dialog === 'return' ? (
+        <ReturnDialog
+          kind="lead"
+          records={[{ id: lead.id, number: lead.number, name }]}
+          onReturned={(outcome) => {
+            if (!outcome.returned.includes(lead.id)) return
+            // Returned: the page says so; a failure stays in the dialog with its reason.
+            setDialog('none')
+            setFailure(null)
+            // "ABC Leads, Inc." ends the sentence with its own full stop.
+            setNotice(`Returned to ${names.partnerName(lead.partnerCompanyId).replace(/\.$/, '')}.`)
+            timeline.reload()
+            getLead(lead.id).then(setCurrent, (error: unknown) =>
+              setFailure(`The lead could not be loaded again: ${errorMessage(error)}`),
+            )
+          }}
+          onClose={() => setDialog('none')}
         />
       ) : null}
       {dialog === 'assign' ? (

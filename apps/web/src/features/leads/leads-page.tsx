@@ -7,9 +7,11 @@ import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { useSelection } from '../../app/use-selection.ts'
+import { contactName } from '../contacts/contact.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
+import { countOf, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
 import { locationOptions } from './lead-labels.ts'
 import { type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
@@ -77,7 +79,8 @@ export function LeadsPage() {
     filters.partnerCompanyId ?? null,
   ])
   const notice = (routerLocation.state as { notice?: string } | null)?.notice
-  const [outcome, setOutcome] = useState<RequestOutcome | null>(null)
+  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
 
   let body: ReactNode
@@ -156,6 +159,11 @@ export function LeadsPage() {
           {notice}
         </output>
       ) : null}
+      {outcome?.kind === 'success' ? (
+        <output className="alert alert-success" aria-live="polite">
+          {outcome.text}
+        </output>
+      ) : null}
       {outcome?.kind === 'info' ? (
         <output className="alert alert-info" aria-live="polite">
           {outcome.text}
@@ -188,8 +196,50 @@ export function LeadsPage() {
         filtered={filtered}
         canSeePending={can('view_pending_leads')}
       />
-      {list.items.length ? <SelectionToolbar selection={selection} noun={['lead', 'leads']} /> : null}
+      {list.items.length ? (
+        <SelectionToolbar selection={selection} noun={['lead', 'leads']}>
+          {can('return_leads') ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!selection.size}
+              onClick={() =>
+                setReturning(
+                  list.items
+                    .filter((lead) => selection.has(lead.id))
+                    .map((lead) => ({
+                      id: lead.id,
+                      number: lead.number,
+                      name: contactName(lead, 'No name'),
+                    })),
+                )
+              }
+            >
+              Return
+            </button>
+          ) : null}
+        </SelectionToolbar>
+      ) : null}
       {body}
+      {returning ? (
+        <ReturnDialog
+          kind="lead"
+          records={returning}
+          onReturned={(result) => {
+            selection.clear()
+            list.reload()
+            setOutcome(
+              result.returned.length
+                ? {
+                    kind: 'success',
+                    text: `${countOf('lead', result.returned.length)} returned to their sources.`,
+                  }
+                : null,
+            )
+          }}
+          onClose={() => setReturning(null)}
+        />
+      ) : null}
     </div>
   )
 }
@@ -202,10 +252,11 @@ function tabAddress(params: URLSearchParams, tab: Tab): string {
   return `/leads?${next}`
 }
 
-type RequestOutcome = { kind: 'info' | 'error'; text: string }
+/** What the last Request lead or Return did, above the list. */
+type Outcome = { kind: 'success' | 'info' | 'error'; text: string }
 
 /** Request lead: the best requestable lead becomes the rep's, and its page opens. */
-function RequestLeadButton({ onOutcome }: { onOutcome: (outcome: RequestOutcome | null) => void }) {
+function RequestLeadButton({ onOutcome }: { onOutcome: (outcome: Outcome | null) => void }) {
   const navigate = useNavigate()
   const [busy, setBusy] = useState(false)
 

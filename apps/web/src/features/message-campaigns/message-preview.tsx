@@ -58,7 +58,7 @@ export function useLivePreview(throughId: string | null, subject: string, body: 
  * The server's HTML rendering of the body, in a sandboxed frame: no scripts run and nothing is
  * fetched, whatever markup the template itself contains (the server escapes only the values).
  */
-function htmlDocument(html: string): string {
+export function htmlDocument(html: string): string {
   return [
     '<!doctype html><html><head><meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
