@@ -103,32 +103,33 @@ export type DuplicateKeys = { phone: string | null; email: string | null; nameAd
 
 /** Leads matching any key, created since `since` (null: ever). */
 export async function findDuplicates(conn: Conn, companyId: string, keys: DuplicateKeys, since: Date | null) {
-  const branches: { column: 'phone' | 'email_key' | 'name_address_key'; value: string; reason: string }[] = []
-  if (keys.phone) branches.push({ column: 'phone', value: keys.phone, reason: 'phone' })
-  if (keys.email) branches.push({ column: 'email_key', value: keys.email, reason: 'email' })
-  if (keys.nameAddress)
-    branches.push({ column: 'name_address_key', value: keys.nameAddress, reason: 'name_address' })
-  const matches: { id: string; reason: string }[] = []
-  for (const b of branches) {
-    const rows = await conn
-      .selectFrom('leads')
-      .where('company_id', '=', companyId)
-      .where(b.column, '=', b.value)
-      .$if(since !== null, (q) => q.where('created_at', '>=', since as Date))
-      .select('id')
-      .orderBy('created_at', 'desc')
-      .limit(10)
-      .execute()
-    for (const r of rows) matches.push({ id: r.id, reason: b.reason })
-  }
-  return matches
+  const branches = [
+    keys.phone && { column: sql.ref('phone'), value: keys.phone, reason: 'phone' },
+    keys.email && { column: sql.ref('email_key'), value: keys.email, reason: 'email' },
+    keys.nameAddress && {
+      column: sql.ref('name_address_key'),
+      value: keys.nameAddress,
+      reason: 'name_address',
+    },
+  ].filter((b) => !!b)
+  if (branches.length === 0) return []
+  // One round trip: each key's most recent matches, each branch on its own index.
+  const parts = branches.map(
+    (b) => sql`(select id, ${b.reason}::text as reason from leads
+      where company_id = ${companyId} and ${b.column} = ${b.value}
+      ${since ? sql`and created_at >= ${since}` : sql``}
+      order by created_at desc limit 10)`,
+  )
+  const result = await sql<{ id: string; reason: string }>`${sql.join(parts, sql` union all `)}`.execute(conn)
+  return result.rows
 }
 
-/** Serialises intakes that could duplicate each other; released at commit. */
+/** Serialises intakes that could duplicate each other; released at commit. Sorted, so never a deadlock. */
 export async function lockDuplicateKeys(conn: Conn, companyId: string, keys: string[]) {
-  for (const key of [...new Set(keys)].sort()) {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`${companyId}:${key}`}, 0))`.execute(conn)
-  }
+  if (keys.length === 0) return
+  const scoped = [...new Set(keys)].map((k) => `${companyId}:${k}`).sort()
+  await sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+    from (select k from unnest(${scoped}::text[]) k order by k) keys`.execute(conn)
 }
 
 /** Open leads in zone `from` whose zone is not their region's (see `contactTimeZone`) move to `to`. */
