@@ -4,6 +4,7 @@ import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, assertUser, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
 import { addCustomerFromLead } from '../customers/customers.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
 import { toLead } from './leads.mapper.ts'
@@ -105,29 +106,31 @@ export async function claimNextLead(
   settings: QueueSettings,
   zones: string[] | 'all',
 ): Promise<Lead | null> {
-  return ctx.db.transaction().execute(async (tx) => {
-    await sql`select pg_advisory_xact_lock(${CLAIM_LOCK}, hashtext(${actor.userId}))`.execute(tx)
-    if (settings.maxAssignedPerRep !== null) {
-      const open = await repo.countAssigned(tx, actor.companyId, actor.userId)
-      if (open >= settings.maxAssignedPerRep) {
-        throw new AppError(
-          'conflict',
-          `You already have ${open} open lead${open === 1 ? '' : 's'}, the most allowed; work one first`,
-        )
-      }
-    }
-    const row = await repo.claimNextLead(tx, actor.companyId, {
+  const claim = (conn: Conn) =>
+    repo.claimNextLead(conn, actor.companyId, {
       userId: actor.userId,
       usePartnerPriority: settings.usePartnerPriority,
       zones,
       afterRequest: settings.afterRequest,
       blacklistMinutes: settings.blacklistMinutesAfterRequest,
+      event: { id: newId(), actorLabel: actor.label },
     })
-    if (!row) return null
-    await recordEvent(tx, actor.companyId, actor, 'lead', row.id, 'requested', {
-      location: row.location,
-      ...(settings.afterRequest === 'queue' && { blacklistedUntil: row.contact_after.toISOString() }),
-    })
-    return toLead(row)
-  })
+  const cap = settings.maxAssignedPerRep
+  // Without a cap the claim is one self-contained statement; with one, a rep's own requests
+  // take turns so two of them cannot both pass the count.
+  const row =
+    cap === null
+      ? await claim(ctx.db)
+      : await ctx.db.transaction().execute(async (tx) => {
+          await sql`select pg_advisory_xact_lock(${CLAIM_LOCK}, hashtext(${actor.userId}))`.execute(tx)
+          const open = await repo.countAssigned(tx, actor.companyId, actor.userId)
+          if (open >= cap) {
+            throw new AppError(
+              'conflict',
+              `You already have ${open} open lead${open === 1 ? '' : 's'}, the most allowed; work one first`,
+            )
+          }
+          return claim(tx)
+        })
+  return row ? toLead(row) : null
 }

@@ -163,6 +163,8 @@ export type ClaimOptions = {
   zones: string[] | 'all'
   afterRequest: 'assigned' | 'queue' | 'pending'
   blacklistMinutes: number
+  /** The timeline event written by the same statement. */
+  event: { id: string; actorLabel: string }
 }
 
 /**
@@ -184,17 +186,31 @@ export async function claimNextLead(
       : o.afterRequest === 'pending'
         ? sql`location = 'pending', assigned_user_id = null`
         : sql`contact_after = now() + make_interval(mins => ${o.blacklistMinutes})`
+  const blacklisted =
+    o.afterRequest === 'queue'
+      ? sql`jsonb_build_object('blacklistedUntil',
+          to_char(contact_after at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))`
+      : sql`'{}'::jsonb`
+  // One round trip: the claim and its timeline event, atomic without an explicit transaction.
   const result = await sql<LeadRow>`
-    update leads set ${set}, last_requested_by = ${o.userId}, updated_at = now()
-    where company_id = ${companyId} and id = (
-      select id from leads
-      where company_id = ${companyId} and location = 'queue'
-        and contact_after <= now()
-        ${o.zones === 'all' ? sql`` : sql`and timezone = any(${o.zones})`}
-      order by ${order}
-      limit 1
-      for update skip locked)
-    returning *`.execute(conn)
+    with claimed as (
+      update leads set ${set}, last_requested_by = ${o.userId}, updated_at = now()
+      where company_id = ${companyId} and id = (
+        select id from leads
+        where company_id = ${companyId} and location = 'queue'
+          and contact_after <= now()
+          ${o.zones === 'all' ? sql`` : sql`and timezone = any(${o.zones})`}
+        order by ${order}
+        limit 1
+        for update skip locked)
+      returning *
+    ), event as (
+      insert into timeline_events (company_id, id, record_kind, record_id, actor_user_id, actor_label, type, detail)
+      select company_id, ${o.event.id}::uuid, 'lead', id, ${o.userId}::uuid, ${o.event.actorLabel}, 'requested',
+        jsonb_build_object('location', location) || ${blacklisted}
+      from claimed
+    )
+    select * from claimed`.execute(conn)
   return result.rows[0]
 }
 
