@@ -250,16 +250,28 @@ export default async function claim(): Promise<BenchResult> {
       db.url,
       async (c) => (await c.query('show autovacuum')).rows[0].autovacuum as string,
     )
-    // The server's own claim statement: leads.repo.ts `claimNextLead` with the company's settings.
-    const statement = await recordQuery((recorder) =>
+    // The server's own claim statement: leads.repo.ts `claimNextLead` with the company's settings,
+    // which also writes the claim's timeline event. The server makes a new event id per claim;
+    // here the database does, so pgbench can repeat the statement.
+    const eventId = '00000000-0000-7000-8000-0000000000e1'
+    const recorded = await recordQuery((recorder) =>
       claimNextLead(recorder, company.companyId, {
         userId: (team[0] as Rep).userId,
         usePartnerPriority: true,
         zones,
         afterRequest: 'assigned',
         blacklistMinutes: 30,
+        event: { id: eventId, actorLabel: 'bench' },
       }),
     )
+    const eventParam = `$${recorded.values.indexOf(eventId) + 1}::uuid`
+    const statement = {
+      ...recorded,
+      text: recorded.text.replace(
+        eventParam,
+        `(case when ${eventParam} is null then null else gen_random_uuid() end)`,
+      ),
+    }
     const headBefore = await explainClaim(db.url, statement)
     // A fresh copy of the queue for the limit, taken while nobody is connected.
     copy = await copyDatabase(db.name)
