@@ -110,6 +110,8 @@ export const returnsJourney: Journey = {
     await form.getByRole('button', { name: 'Add reason' }).click()
     await visible(page.getByRole('status').getByText(`${reason} added.`), 'the added reason')
     const names = async () => (await table.getByRole('rowheader').allTextContents()).map((n) => n.trim())
+    // The list reloads after the notice shows: wait for the new reason to be in it.
+    await hasText(table.getByRole('row').last(), new RegExp(escaped(reason)), 'the new reason in the list')
     const before = await names()
     equal(before[before.length - 1], reason, 'the last reason after adding')
     await page.getByRole('button', { name: `Move ${reason} up`, exact: true }).click()

@@ -1,3 +1,4 @@
+import { AddressFields } from '../../app/address-fields.tsx'
 import { TextField } from '../../app/form.tsx'
 import { formatAddress } from '../office-locations/office-locations.api.ts'
 import type { Contact, ContactDraft } from './contact.ts'
@@ -63,53 +64,12 @@ export function ContactFields({
           autoComplete="off"
         />
       </div>
-      <fieldset className="field address-fields">
-        <legend>Address</legend>
-        <div className="form-grid">
-          <TextField
-            label="Street"
-            name="street"
-            value={draft.street}
-            onChange={set('street')}
-            error={errors['address.street']}
-            autoComplete="off"
-          />
-          <TextField
-            label="City"
-            name="city"
-            value={draft.city}
-            onChange={set('city')}
-            error={errors['address.city']}
-            autoComplete="off"
-          />
-          <TextField
-            label="State / Region"
-            name="region"
-            value={draft.region}
-            onChange={set('region')}
-            error={errors['address.region']}
-            hint="US: the two-letter state"
-            autoComplete="off"
-          />
-          <TextField
-            label="Postal Code"
-            name="postalCode"
-            value={draft.postalCode}
-            onChange={set('postalCode')}
-            error={errors['address.postalCode']}
-            autoComplete="off"
-          />
-          <TextField
-            label="Country"
-            name="country"
-            value={draft.country}
-            onChange={set('country')}
-            error={errors['address.country'] ?? errors.address}
-            hint="Two letters, e.g. US"
-            autoComplete="off"
-          />
-        </div>
-      </fieldset>
+      <AddressFields
+        address={draft}
+        onChange={(key, value) => set(key)(value)}
+        errors={errors}
+        regionHint="US: the two-letter state"
+      />
     </>
   )
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react'
-import { errorMessage } from '../../app/api.ts'
+import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
 import {
   FormAlert,
   type FormErrors,
@@ -8,6 +8,8 @@ import {
   TextAreaField,
   TextField,
 } from '../../app/form.tsx'
+import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
+import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
@@ -20,35 +22,18 @@ import {
 import { MessagePreviewPanel, useLivePreview } from './message-preview.tsx'
 import { placeholderGroups } from './template-variables.ts'
 
-type Panel = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; campaign: MessageCampaign }
-
 /** Administration → Message Campaigns: email templates, e.g. a partner's auto-response with returns. */
 export function MessageCampaignsPage() {
   const campaigns = useResource('message-campaigns', listMessageCampaigns)
-  const [panel, setPanel] = useState<Panel>({ mode: 'closed' })
-  const [confirmingId, setConfirmingId] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const notices = useNotices()
+  const panel = useEditPanel<MessageCampaign>(notices, campaigns.reload)
+  const deletion = useRowDelete(notices, campaigns.reload)
 
-  function saved(campaign: MessageCampaign, verb: string) {
-    setPanel({ mode: 'closed' })
-    setFailure(null)
-    setNotice(`${campaign.name} ${verb}.`)
-    campaigns.reload()
-  }
-
-  async function remove(campaign: MessageCampaign) {
-    setConfirmingId(null)
-    try {
-      await deleteMessageCampaign(campaign.id)
-      setFailure(null)
-      setNotice(`${campaign.name} deleted.`)
-      campaigns.reload()
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not delete ${campaign.name}: ${errorMessage(error)}`)
-    }
-  }
+  const remove = (campaign: MessageCampaign) =>
+    deletion.remove(() => deleteMessageCampaign(campaign.id), {
+      done: `${campaign.name} deleted.`,
+      failed: `Could not delete ${campaign.name}`,
+    })
 
   let body: ReactNode
   if (campaigns.error && !campaigns.data)
@@ -77,42 +62,23 @@ export function MessageCampaignsPage() {
                   <code className="template-text">{campaign.subject}</code>
                 </td>
                 <td className="actions-col">
-                  {confirmingId === campaign.id ? (
-                    <span className="confirm">
-                      Delete {campaign.name}?
-                      <button type="button" className="button button-danger" onClick={() => remove(campaign)}>
-                        Delete
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <span className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Edit ${campaign.name}`}
-                        onClick={() => {
-                          setNotice(null)
-                          setPanel({ mode: 'edit', campaign })
-                        }}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-quiet"
-                        aria-label={`Delete ${campaign.name}`}
-                        onClick={() => {
-                          setFailure(null)
-                          setConfirmingId(campaign.id)
-                        }}
-                      >
-                        Delete
-                      </button>
-                    </span>
-                  )}
+                  <RowActions
+                    confirming={deletion.confirmingId === campaign.id}
+                    question={`Delete ${campaign.name}?`}
+                    onDelete={() => remove(campaign)}
+                    onKeep={deletion.keep}
+                  >
+                    <RowButton label={`Edit ${campaign.name}`} onClick={() => panel.edit(campaign)}>
+                      Edit
+                    </RowButton>
+                    <RowDeleteButton
+                      label={`Delete ${campaign.name}`}
+                      onClick={() => {
+                        notices.clearFailure()
+                        deletion.ask(campaign.id)
+                      }}
+                    />
+                  </RowActions>
                 </td>
               </tr>
             ))}
@@ -129,43 +95,23 @@ export function MessageCampaignsPage() {
           <p className="breadcrumb">Administration</p>
           <h1>Message Campaigns</h1>
         </div>
-        {panel.mode === 'closed' ? (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              setNotice(null)
-              setPanel({ mode: 'create' })
-            }}
-          >
-            Add message campaign
-          </button>
-        ) : null}
+        <AddButton panel={panel}>Add message campaign</AddButton>
       </header>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
-      {panel.mode === 'create' ? (
+      <NoticeAlerts notices={notices} />
+      {panel.state.mode === 'create' ? (
         <MessageCampaignForm
           previewThrough={campaigns.data?.[0]?.id ?? null}
-          onSaved={(campaign) => saved(campaign, 'added')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(campaign) => panel.saved(`${campaign.name} added.`)}
+          onCancel={panel.close}
         />
       ) : null}
-      {panel.mode === 'edit' ? (
+      {panel.state.mode === 'edit' ? (
         <MessageCampaignForm
-          key={panel.campaign.id}
-          campaign={panel.campaign}
-          previewThrough={panel.campaign.id}
-          onSaved={(campaign) => saved(campaign, 'saved')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          key={panel.state.item.id}
+          campaign={panel.state.item}
+          previewThrough={panel.state.item.id}
+          onSaved={(campaign) => panel.saved(`${campaign.name} saved.`)}
+          onCancel={panel.close}
         />
       ) : null}
       {body}

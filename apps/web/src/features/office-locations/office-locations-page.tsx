@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { errorMessage } from '../../app/api.ts'
+import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
 import {
   FormAlert,
   type FormErrors,
@@ -9,6 +9,8 @@ import {
   SelectField,
   TextField,
 } from '../../app/form.tsx'
+import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
+import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
 import { useTimeZones } from '../../app/time-zones.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
@@ -21,35 +23,18 @@ import {
   updateOfficeLocation,
 } from './office-locations.api.ts'
 
-type Panel = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; office: OfficeLocation }
-
 /** Administration → Office Locations: the company's branches; purchased customers land in one. */
 export function OfficeLocationsPage() {
   const offices = useResource('office-locations', listOfficeLocations)
-  const [panel, setPanel] = useState<Panel>({ mode: 'closed' })
-  const [confirmingId, setConfirmingId] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const notices = useNotices()
+  const panel = useEditPanel<OfficeLocation>(notices, offices.reload)
+  const deletion = useRowDelete(notices, offices.reload)
 
-  function saved(office: OfficeLocation, verb: string) {
-    setPanel({ mode: 'closed' })
-    setFailure(null)
-    setNotice(`${office.name} ${verb}.`)
-    offices.reload()
-  }
-
-  async function remove(office: OfficeLocation) {
-    setConfirmingId(null)
-    try {
-      await deleteOfficeLocation(office.id)
-      setFailure(null)
-      setNotice(`${office.name} deleted.`)
-      offices.reload()
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not delete ${office.name}: ${errorMessage(error)}`)
-    }
-  }
+  const remove = (office: OfficeLocation) =>
+    deletion.remove(() => deleteOfficeLocation(office.id), {
+      done: `${office.name} deleted.`,
+      failed: `Could not delete ${office.name}`,
+    })
 
   let body: ReactNode
   if (offices.error && !offices.data) body = <ErrorView error={offices.error} onRetry={offices.reload} />
@@ -75,42 +60,23 @@ export function OfficeLocationsPage() {
                 <td>{formatAddress(office.address) || '—'}</td>
                 <td>{office.timezone}</td>
                 <td className="actions-col">
-                  {confirmingId === office.id ? (
-                    <span className="confirm">
-                      Delete {office.name}?
-                      <button type="button" className="button button-danger" onClick={() => remove(office)}>
-                        Delete
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <span className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Edit ${office.name}`}
-                        onClick={() => {
-                          setNotice(null)
-                          setPanel({ mode: 'edit', office })
-                        }}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-quiet"
-                        aria-label={`Delete ${office.name}`}
-                        onClick={() => {
-                          setFailure(null)
-                          setConfirmingId(office.id)
-                        }}
-                      >
-                        Delete
-                      </button>
-                    </span>
-                  )}
+                  <RowActions
+                    confirming={deletion.confirmingId === office.id}
+                    question={`Delete ${office.name}?`}
+                    onDelete={() => remove(office)}
+                    onKeep={deletion.keep}
+                  >
+                    <RowButton label={`Edit ${office.name}`} onClick={() => panel.edit(office)}>
+                      Edit
+                    </RowButton>
+                    <RowDeleteButton
+                      label={`Delete ${office.name}`}
+                      onClick={() => {
+                        notices.clearFailure()
+                        deletion.ask(office.id)
+                      }}
+                    />
+                  </RowActions>
                 </td>
               </tr>
             ))}
@@ -127,41 +93,21 @@ export function OfficeLocationsPage() {
           <p className="breadcrumb">Administration</p>
           <h1>Office Locations</h1>
         </div>
-        {panel.mode === 'closed' ? (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              setNotice(null)
-              setPanel({ mode: 'create' })
-            }}
-          >
-            Add office location
-          </button>
-        ) : null}
+        <AddButton panel={panel}>Add office location</AddButton>
       </header>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
-      {panel.mode === 'create' ? (
+      <NoticeAlerts notices={notices} />
+      {panel.state.mode === 'create' ? (
         <OfficeLocationForm
-          onSaved={(office) => saved(office, 'added')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(office) => panel.saved(`${office.name} added.`)}
+          onCancel={panel.close}
         />
       ) : null}
-      {panel.mode === 'edit' ? (
+      {panel.state.mode === 'edit' ? (
         <OfficeLocationForm
-          key={panel.office.id}
-          office={panel.office}
-          onSaved={(office) => saved(office, 'saved')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          key={panel.state.item.id}
+          office={panel.state.item}
+          onSaved={(office) => panel.saved(`${office.name} saved.`)}
+          onCancel={panel.close}
         />
       ) : null}
       {body}

@@ -1,5 +1,4 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { errorMessage } from '../../app/api.ts'
 import { Dialog } from '../../app/dialog.tsx'
 import {
   FormAlert,
@@ -10,6 +9,8 @@ import {
   SelectField,
   TextField,
 } from '../../app/form.tsx'
+import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
+import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
@@ -43,25 +44,19 @@ export function CampaignsDialog({
 }) {
   const campaigns = useResource(`campaigns:${partner.id}`, (signal) => listCampaigns(partner.id, signal))
   const [panel, setPanel] = useState<Panel>({ mode: 'create' })
-  const [confirmingId, setConfirmingId] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const notices = useNotices()
+  const deletion = useRowDelete(notices, campaigns.reload)
   // A new key empties the Add form after each campaign added.
   const [added, setAdded] = useState(0)
 
-  async function remove(campaign: Campaign) {
-    setConfirmingId(null)
-    try {
-      await deleteCampaign(campaign.id)
-      setFailure(null)
-      setNotice(`Campaign ${campaign.name} deleted.`)
-      if (panel.mode === 'edit' && panel.campaign.id === campaign.id) setPanel({ mode: 'create' })
-      campaigns.reload()
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not delete ${campaign.name}: ${errorMessage(error)}`)
-    }
-  }
+  const remove = (campaign: Campaign) =>
+    deletion.remove(
+      async () => {
+        await deleteCampaign(campaign.id)
+        if (panel.mode === 'edit' && panel.campaign.id === campaign.id) setPanel({ mode: 'create' })
+      },
+      { done: `Campaign ${campaign.name} deleted.`, failed: `Could not delete ${campaign.name}` },
+    )
 
   let list: ReactNode
   if (campaigns.error && !campaigns.data)
@@ -97,43 +92,26 @@ export function CampaignsDialog({
                 <td>{campaign.externalCampaignId ?? '—'}</td>
                 {editable ? (
                   <td className="actions-col">
-                    {confirmingId === campaign.id ? (
-                      <span className="confirm">
-                        Delete {campaign.name}?
-                        <button
-                          type="button"
-                          className="button button-danger"
-                          onClick={() => remove(campaign)}
-                        >
-                          Delete
-                        </button>
-                        <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                          Keep
-                        </button>
-                      </span>
-                    ) : (
-                      <span className="row-actions">
-                        <button
-                          type="button"
-                          className="button button-small"
-                          aria-label={`Edit campaign ${campaign.name}`}
-                          onClick={() => {
-                            setNotice(null)
-                            setPanel({ mode: 'edit', campaign })
-                          }}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-small button-danger-quiet"
-                          aria-label={`Delete campaign ${campaign.name}`}
-                          onClick={() => setConfirmingId(campaign.id)}
-                        >
-                          Delete
-                        </button>
-                      </span>
-                    )}
+                    <RowActions
+                      confirming={deletion.confirmingId === campaign.id}
+                      question={`Delete ${campaign.name}?`}
+                      onDelete={() => remove(campaign)}
+                      onKeep={deletion.keep}
+                    >
+                      <RowButton
+                        label={`Edit campaign ${campaign.name}`}
+                        onClick={() => {
+                          notices.clearNotice()
+                          setPanel({ mode: 'edit', campaign })
+                        }}
+                      >
+                        Edit
+                      </RowButton>
+                      <RowDeleteButton
+                        label={`Delete campaign ${campaign.name}`}
+                        onClick={() => deletion.ask(campaign.id)}
+                      />
+                    </RowActions>
                   </td>
                 ) : null}
               </tr>
@@ -145,16 +123,7 @@ export function CampaignsDialog({
 
   return (
     <Dialog title={`Campaigns of ${partner.name}`} onClose={onClose} wide>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
+      <NoticeAlerts notices={notices} />
       {list}
       {editable ? (
         <CampaignForm
@@ -162,8 +131,7 @@ export function CampaignsDialog({
           partnerCompanyId={partner.id}
           campaign={panel.mode === 'edit' ? panel.campaign : undefined}
           onSaved={(campaign, verb) => {
-            setFailure(null)
-            setNotice(`Campaign ${campaign.name} ${verb}.`)
+            notices.succeeded(`Campaign ${campaign.name} ${verb}.`)
             setPanel({ mode: 'create' })
             setAdded((n) => n + 1)
             campaigns.reload()

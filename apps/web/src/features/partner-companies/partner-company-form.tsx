@@ -1,7 +1,7 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type FormEvent, useId, useState } from 'react'
+import { AddressFields } from '../../app/address-fields.tsx'
 import {
   Checkbox,
-  EmailListField,
   FormAlert,
   type FormErrors,
   formErrorsFrom,
@@ -14,21 +14,14 @@ import {
 import { CopyField } from './copy-field.tsx'
 import {
   createPartnerCompany,
-  type DeliveryMethod,
   type LeadLocationOnArrival,
   type PartnerCompany,
   type PartnerKind,
   type QueuePriority,
   updatePartnerCompany,
 } from './partner-companies.api.ts'
-import {
-  type BuysDraft,
-  type Draft,
-  draftOf,
-  inputOf,
-  visiblePaths,
-  withCleanEmails,
-} from './partner-company-draft.ts'
+import { type Draft, draftOf, inputOf, visiblePaths, withCleanEmails } from './partner-company-draft.ts'
+import { BuysPanel, FormSection, RolePanel, SellsNotificationEmails } from './partner-role-panels.tsx'
 
 const kinds: Option[] = [
   { value: 'outside', label: 'Outside — another organisation' },
@@ -42,10 +35,6 @@ const priorities: Option[] = [
   { value: 'normal', label: 'Normal' },
   { value: 'medium', label: 'Medium' },
   { value: 'high', label: 'High' },
-]
-const deliveryMethods: Option[] = [
-  { value: 'exchange', label: 'Exchange (post to their Tributary or compatible system)' },
-  { value: 'email', label: 'Email' },
 ]
 
 type Props = {
@@ -164,52 +153,7 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
             autoComplete="off"
           />
         </div>
-        <fieldset className="field address-fields">
-          <legend>Address</legend>
-          <div className="form-grid">
-            <TextField
-              label="Street"
-              name="street"
-              value={draft.street}
-              onChange={(v) => set('street', v)}
-              error={e['address.street']}
-              autoComplete="off"
-            />
-            <TextField
-              label="City"
-              name="city"
-              value={draft.city}
-              onChange={(v) => set('city', v)}
-              error={e['address.city']}
-              autoComplete="off"
-            />
-            <TextField
-              label="State / Region"
-              name="region"
-              value={draft.region}
-              onChange={(v) => set('region', v)}
-              error={e['address.region']}
-              autoComplete="off"
-            />
-            <TextField
-              label="Postal Code"
-              name="postalCode"
-              value={draft.postalCode}
-              onChange={(v) => set('postalCode', v)}
-              error={e['address.postalCode']}
-              autoComplete="off"
-            />
-            <TextField
-              label="Country"
-              name="country"
-              value={draft.country}
-              onChange={(v) => set('country', v)}
-              error={e['address.country'] ?? e.address}
-              hint="Two letters, e.g. US"
-              autoComplete="off"
-            />
-          </div>
-        </fieldset>
+        <AddressFields address={draft} onChange={set} errors={e} />
         <TextAreaField
           label="Notes"
           name="notes"
@@ -228,23 +172,14 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
       </section>
 
       <FormSection title="Leads">
-        <RolePanel
-          name="buysLeads.enabled"
-          label="Buys Leads"
-          hint="You sell leads to this partner company"
-          checked={draft.buysLeads.enabled}
-          onToggle={(on) => setIn('buysLeads')('enabled', on)}
-          error={e.buysLeads}
-        >
-          <BuysFields
-            section="buysLeads"
-            what="Lead"
-            buys={draft.buysLeads}
-            secretSet={partner?.buysLeads.secretSet ?? false}
-            set={setIn('buysLeads')}
-            errors={e}
-          />
-        </RolePanel>
+        <BuysPanel
+          section="buysLeads"
+          what="Lead"
+          buys={draft.buysLeads}
+          secretSet={partner?.buysLeads.secretSet ?? false}
+          set={setIn('buysLeads')}
+          errors={e}
+        />
         <RolePanel
           name="sellsLeads.enabled"
           label="Sells Leads"
@@ -272,21 +207,12 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
             onChange={(on) => sl('forceDefaultLeadLocation', on)}
             error={e['sellsLeads.forceDefaultLeadLocation']}
           />
-          <EmailListField
-            label="Purchase Notification Email(s)"
-            name="sellsLeads.purchaseNotificationEmails"
-            value={draft.sellsLeads.purchaseNotificationEmails}
-            onChange={(v) => sl('purchaseNotificationEmails', v)}
+          <SellsNotificationEmails
+            section="sellsLeads"
+            what="lead"
+            sells={draft.sellsLeads}
+            set={sl}
             errors={e}
-            hint="Told when this partner sells you a lead"
-          />
-          <EmailListField
-            label="Return Notification Email(s)"
-            name="sellsLeads.returnNotificationEmails"
-            value={draft.sellsLeads.returnNotificationEmails}
-            onChange={(v) => sl('returnNotificationEmails', v)}
-            errors={e}
-            hint="Told when you return a lead to this partner"
           />
           <Checkbox
             name="sellsLeads.includeCallCenterCommentsWithReturn"
@@ -318,23 +244,14 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
       </FormSection>
 
       <FormSection title="Customers">
-        <RolePanel
-          name="buysCustomers.enabled"
-          label="Buys Customers"
-          hint="You sell customers to this partner company"
-          checked={draft.buysCustomers.enabled}
-          onToggle={(on) => setIn('buysCustomers')('enabled', on)}
-          error={e.buysCustomers}
-        >
-          <BuysFields
-            section="buysCustomers"
-            what="Customer"
-            buys={draft.buysCustomers}
-            secretSet={partner?.buysCustomers.secretSet ?? false}
-            set={setIn('buysCustomers')}
-            errors={e}
-          />
-        </RolePanel>
+        <BuysPanel
+          section="buysCustomers"
+          what="Customer"
+          buys={draft.buysCustomers}
+          secretSet={partner?.buysCustomers.secretSet ?? false}
+          set={setIn('buysCustomers')}
+          errors={e}
+        />
         <RolePanel
           name="sellsCustomers.enabled"
           label="Sells Customers"
@@ -353,21 +270,12 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
             error={e['sellsCustomers.defaultOfficeLocationId']}
             required
           />
-          <EmailListField
-            label="Purchase Notification Email(s)"
-            name="sellsCustomers.purchaseNotificationEmails"
-            value={draft.sellsCustomers.purchaseNotificationEmails}
-            onChange={(v) => sc('purchaseNotificationEmails', v)}
+          <SellsNotificationEmails
+            section="sellsCustomers"
+            what="customer"
+            sells={draft.sellsCustomers}
+            set={sc}
             errors={e}
-            hint="Told when this partner sells you a customer"
-          />
-          <EmailListField
-            label="Return Notification Email(s)"
-            name="sellsCustomers.returnNotificationEmails"
-            value={draft.sellsCustomers.returnNotificationEmails}
-            onChange={(v) => sc('returnNotificationEmails', v)}
-            errors={e}
-            hint="Told when you return a customer to this partner"
           />
           <SelectField
             label="Auto Response Email"
@@ -443,121 +351,5 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
         </button>
       </div>
     </form>
-  )
-}
-
-function FormSection({ title, children }: { title: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section className="form-section" aria-labelledby={id}>
-      <h3 id={id}>{title}</h3>
-      <div className="role-columns">{children}</div>
-    </section>
-  )
-}
-
-/** One side of the Leads or Customers section: a checkbox, and its fields while it is on. */
-function RolePanel({
-  name,
-  label,
-  hint,
-  checked,
-  onToggle,
-  error,
-  children,
-}: {
-  name: string
-  label: string
-  hint: string
-  checked: boolean
-  onToggle: (on: boolean) => void
-  error: string | undefined
-  children: ReactNode
-}) {
-  return (
-    <div className={checked ? 'role-panel is-on' : 'role-panel'}>
-      <Checkbox name={name} label={label} hint={hint} checked={checked} onChange={onToggle} error={error} />
-      {checked ? <div className="role-fields">{children}</div> : null}
-    </div>
-  )
-}
-
-function BuysFields({
-  section,
-  what,
-  buys,
-  secretSet,
-  set,
-  errors,
-}: {
-  section: 'buysLeads' | 'buysCustomers'
-  what: 'Lead' | 'Customer'
-  buys: BuysDraft
-  secretSet: boolean
-  set: <K extends keyof BuysDraft>(key: K, value: BuysDraft[K]) => void
-  errors: Record<string, string>
-}) {
-  const exchange = buys.deliveryMethod === 'exchange'
-  return (
-    <>
-      <SelectField
-        label={`${what} Delivery Method`}
-        name={`${section}.deliveryMethod`}
-        value={buys.deliveryMethod}
-        onChange={(v) => set('deliveryMethod', v as DeliveryMethod)}
-        options={deliveryMethods}
-        error={errors[`${section}.deliveryMethod`]}
-        required
-      />
-      <EmailListField
-        label="Sale Notification Email(s)"
-        name={`${section}.saleNotificationEmails`}
-        value={buys.saleNotificationEmails}
-        onChange={(v) => set('saleNotificationEmails', v)}
-        errors={errors}
-        hint={`Whoever at the partner receives the ${what.toLowerCase()}s you sell`}
-        required={!exchange}
-      />
-      {exchange ? (
-        <>
-          <TextField
-            label="Post URL"
-            name={`${section}.postUrl`}
-            type="url"
-            value={buys.postUrl}
-            onChange={(v) => set('postUrl', v)}
-            error={errors[`${section}.postUrl`]}
-            hint="From the partner's own system (its Sells section)"
-            placeholder="https://"
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label="Source ID"
-            name={`${section}.sourceId`}
-            value={buys.sourceId}
-            onChange={(v) => set('sourceId', v)}
-            error={errors[`${section}.sourceId`]}
-            autoComplete="off"
-            required
-          />
-          <TextField
-            label={secretSet ? 'Replace Secret' : 'Secret'}
-            name={`${section}.secret`}
-            type="password"
-            value={buys.secret}
-            onChange={(v) => set('secret', v)}
-            error={errors[`${section}.secret`]}
-            hint={
-              secretSet
-                ? '✓ A signing secret is set; leave empty to keep it'
-                : 'The signing secret the partner gave you (at least 16 characters)'
-            }
-            autoComplete="new-password"
-            required={!secretSet}
-          />
-        </>
-      ) : null}
-    </>
   )
 }

@@ -1,87 +1,51 @@
-import { useState } from 'react'
-import { errorMessage } from '../../app/api.ts'
+import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
+import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
 import { permissionLabel } from '../../app/permissions.ts'
+import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
 import type { User } from '../users/users.api.ts'
 import { RoleForm } from './role-form.tsx'
 import { deleteRole, type PermissionInfo, type Role } from './roles.api.ts'
-
-type Panel = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; role: Role }
 
 type Props = { roles: Role[]; permissions: PermissionInfo[]; users: User[]; onChanged: () => void }
 
 /** Roles and what they grant. Built-in roles are fixed; custom ones can be made, changed and deleted. */
 export function RolesSection({ roles, permissions, users, onChanged }: Props) {
-  const [panel, setPanel] = useState<Panel>({ mode: 'closed' })
-  const [confirmingId, setConfirmingId] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const notices = useNotices()
+  const panel = useEditPanel<Role>(notices, onChanged)
+  const deletion = useRowDelete(notices, onChanged)
   const descriptions = new Map(permissions.map((p) => [p.name, p.description]))
   // Built-in roles first, then custom ones, each by name.
   const sorted = [...roles].sort(
     (a, b) => Number(b.builtin) - Number(a.builtin) || a.name.localeCompare(b.name),
   )
 
-  function saved(role: Role, verb: string) {
-    setPanel({ mode: 'closed' })
-    setFailure(null)
-    setNotice(`Role ${role.name} ${verb}.`)
-    onChanged()
-  }
-
-  async function remove(role: Role) {
-    setConfirmingId(null)
-    try {
-      await deleteRole(role.id)
-      setFailure(null)
-      setNotice(`Role ${role.name} deleted.`)
-      onChanged()
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not delete role ${role.name}: ${errorMessage(error)}`)
-    }
-  }
+  const remove = (role: Role) =>
+    deletion.remove(() => deleteRole(role.id), {
+      done: `Role ${role.name} deleted.`,
+      failed: `Could not delete role ${role.name}`,
+    })
 
   return (
     <section className="section" aria-labelledby="roles-title">
       <div className="section-header">
         <h2 id="roles-title">Roles</h2>
-        {panel.mode === 'closed' ? (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              setNotice(null)
-              setPanel({ mode: 'create' })
-            }}
-          >
-            New role
-          </button>
-        ) : null}
+        <AddButton panel={panel}>New role</AddButton>
       </div>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
-      {panel.mode === 'create' ? (
+      <NoticeAlerts notices={notices} />
+      {panel.state.mode === 'create' ? (
         <RoleForm
           permissions={permissions}
-          onSaved={(role) => saved(role, 'created')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(role) => panel.saved(`Role ${role.name} created.`)}
+          onCancel={panel.close}
         />
       ) : null}
-      {panel.mode === 'edit' ? (
+      {panel.state.mode === 'edit' ? (
         <RoleForm
-          key={panel.role.id}
-          role={panel.role}
+          key={panel.state.item.id}
+          role={panel.state.item}
           permissions={permissions}
-          onSaved={(role) => saved(role, 'saved')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(role) => panel.saved(`Role ${role.name} saved.`)}
+          onCancel={panel.close}
         />
       ) : null}
       <div className="table-wrap">
@@ -120,38 +84,21 @@ export function RolesSection({ roles, permissions, users, onChanged }: Props) {
                 <td className="actions-col">
                   {role.builtin ? (
                     <span className="muted">Read-only</span>
-                  ) : confirmingId === role.id ? (
-                    <span className="confirm">
-                      Delete {role.name}?
-                      <button type="button" className="button button-danger" onClick={() => remove(role)}>
-                        Delete
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                        Keep
-                      </button>
-                    </span>
                   ) : (
-                    <span className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Edit role ${role.name}`}
-                        onClick={() => {
-                          setNotice(null)
-                          setPanel({ mode: 'edit', role })
-                        }}
-                      >
+                    <RowActions
+                      confirming={deletion.confirmingId === role.id}
+                      question={`Delete ${role.name}?`}
+                      onDelete={() => remove(role)}
+                      onKeep={deletion.keep}
+                    >
+                      <RowButton label={`Edit role ${role.name}`} onClick={() => panel.edit(role)}>
                         Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger-quiet"
-                        aria-label={`Delete role ${role.name}`}
-                        onClick={() => setConfirmingId(role.id)}
-                      >
-                        Delete
-                      </button>
-                    </span>
+                      </RowButton>
+                      <RowDeleteButton
+                        label={`Delete role ${role.name}`}
+                        onClick={() => deletion.ask(role.id)}
+                      />
+                    </RowActions>
                   )}
                 </td>
               </tr>

@@ -1,83 +1,47 @@
-import { useState } from 'react'
-import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
+import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
+import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
+import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
 import type { Role } from '../roles/roles.api.ts'
 import { UserForm } from './user-form.tsx'
 import { deleteUser, type User } from './users.api.ts'
-
-type Panel = { mode: 'closed' } | { mode: 'create' } | { mode: 'edit'; user: User }
 
 type Props = { users: User[]; roles: Role[]; onChanged: () => void }
 
 export function UsersSection({ users, roles, onChanged }: Props) {
   const { me } = useAuth()
-  const [panel, setPanel] = useState<Panel>({ mode: 'closed' })
-  const [confirmingId, setConfirmingId] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
+  const notices = useNotices()
+  const panel = useEditPanel<User>(notices, onChanged)
+  const deletion = useRowDelete(notices, onChanged)
   const roleNames = new Map(roles.map((role) => [role.id, role.name]))
 
-  function saved(user: User, verb: string) {
-    setPanel({ mode: 'closed' })
-    setFailure(null)
-    setNotice(`${user.name} ${verb}.`)
-    onChanged()
-  }
-
-  async function remove(user: User) {
-    setConfirmingId(null)
-    try {
-      await deleteUser(user.id)
-      setFailure(null)
-      setNotice(`${user.name} deleted.`)
-      onChanged()
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not delete ${user.name}: ${errorMessage(error)}`)
-    }
-  }
+  const remove = (user: User) =>
+    deletion.remove(() => deleteUser(user.id), {
+      done: `${user.name} deleted.`,
+      failed: `Could not delete ${user.name}`,
+    })
 
   return (
     <section className="section" aria-labelledby="users-title">
       <div className="section-header">
         <h2 id="users-title">Users</h2>
-        {panel.mode === 'closed' ? (
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={() => {
-              setNotice(null)
-              setPanel({ mode: 'create' })
-            }}
-          >
-            Add user
-          </button>
-        ) : null}
+        <AddButton panel={panel}>Add user</AddButton>
       </div>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
-      {panel.mode === 'create' ? (
+      <NoticeAlerts notices={notices} />
+      {panel.state.mode === 'create' ? (
         <UserForm
           roles={roles}
-          onSaved={(user) => saved(user, 'added')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(user) => panel.saved(`${user.name} added.`)}
+          onCancel={panel.close}
         />
       ) : null}
-      {panel.mode === 'edit' ? (
+      {panel.state.mode === 'edit' ? (
         <UserForm
-          key={panel.user.id}
-          user={panel.user}
+          key={panel.state.item.id}
+          user={panel.state.item}
           roles={roles}
-          onSaved={(user) => saved(user, 'saved')}
-          onCancel={() => setPanel({ mode: 'closed' })}
+          onSaved={(user) => panel.saved(`${user.name} saved.`)}
+          onCancel={panel.close}
         />
       ) : null}
       <div className="table-wrap">
@@ -116,41 +80,19 @@ export function UsersSection({ users, roles, onChanged }: Props) {
                   )}
                 </td>
                 <td className="actions-col">
-                  {confirmingId === user.id ? (
-                    <span className="confirm">
-                      Delete {user.name}?
-                      <button type="button" className="button button-danger" onClick={() => remove(user)}>
-                        Delete
-                      </button>
-                      <button type="button" className="button" onClick={() => setConfirmingId(null)}>
-                        Keep
-                      </button>
-                    </span>
-                  ) : (
-                    <span className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small"
-                        aria-label={`Edit ${user.name}`}
-                        onClick={() => {
-                          setNotice(null)
-                          setPanel({ mode: 'edit', user })
-                        }}
-                      >
-                        Edit
-                      </button>
-                      {user.id === me.user?.id ? null : (
-                        <button
-                          type="button"
-                          className="button button-small button-danger-quiet"
-                          aria-label={`Delete ${user.name}`}
-                          onClick={() => setConfirmingId(user.id)}
-                        >
-                          Delete
-                        </button>
-                      )}
-                    </span>
-                  )}
+                  <RowActions
+                    confirming={deletion.confirmingId === user.id}
+                    question={`Delete ${user.name}?`}
+                    onDelete={() => remove(user)}
+                    onKeep={deletion.keep}
+                  >
+                    <RowButton label={`Edit ${user.name}`} onClick={() => panel.edit(user)}>
+                      Edit
+                    </RowButton>
+                    {user.id === me.user?.id ? null : (
+                      <RowDeleteButton label={`Delete ${user.name}`} onClick={() => deletion.ask(user.id)} />
+                    )}
+                  </RowActions>
                 </td>
               </tr>
             ))}

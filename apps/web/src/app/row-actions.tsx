@@ -1,0 +1,85 @@
+import { type ReactNode, useState } from 'react'
+import { errorMessage } from './api.ts'
+import type { Notices } from './notices.tsx'
+
+/**
+ * Deleting a row of a list after the row asks "Delete …?": which row is asking, and the delete
+ * itself, reported through `notices`; `onDeleted` reloads the list.
+ */
+export function useRowDelete(notices: Notices, onDeleted: () => void) {
+  const [confirmingId, setConfirmingId] = useState<string | null>(null)
+  return {
+    confirmingId,
+    ask: (id: string) => setConfirmingId(id),
+    keep: () => setConfirmingId(null),
+    async remove(run: () => Promise<unknown>, messages: { done: string; failed: string }) {
+      setConfirmingId(null)
+      try {
+        await run()
+        notices.succeeded(messages.done)
+        onDeleted()
+      } catch (error) {
+        notices.failed(`${messages.failed}: ${errorMessage(error)}`)
+      }
+    },
+  }
+}
+
+/** The actions cell of a row: its buttons, or while it asks, the Delete / Keep question instead. */
+export function RowActions({
+  confirming,
+  question,
+  onDelete,
+  onKeep,
+  children,
+}: {
+  confirming: boolean
+  question: string
+  onDelete: () => void
+  onKeep: () => void
+  children: ReactNode
+}) {
+  if (!confirming) return <span className="row-actions">{children}</span>
+  return (
+    <span className="confirm">
+      {question}
+      <button type="button" className="button button-danger" onClick={onDelete}>
+        Delete
+      </button>
+      <button type="button" className="button" onClick={onKeep}>
+        Keep
+      </button>
+    </span>
+  )
+}
+
+/** A row's small action button; `label` names the row's item for screen readers ("Edit Sales"). */
+export function RowButton({
+  label,
+  onClick,
+  children,
+}: {
+  label: string
+  onClick: () => void
+  children: ReactNode
+}) {
+  return (
+    <button type="button" className="button button-small" aria-label={label} onClick={onClick}>
+      {children}
+    </button>
+  )
+}
+
+/** The quiet Delete button that makes its row ask first. */
+export function RowDeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="button button-small button-danger-quiet"
+      aria-label={label}
+      onClick={onClick}
+    >
+      Delete
+    </button>
+  )
+}
