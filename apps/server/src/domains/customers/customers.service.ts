@@ -203,7 +203,7 @@ export async function getCustomer(ctx: AppContext, actor: Actor, id: string): Pr
 export async function customerTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   const after = idAfter(query.cursor)
   await loadVisible(ctx.db, actor, id)
-  return listTimeline(ctx.db, actor.companyId, 'customer', id, query, after)
+  return listTimeline(ctx.db, actor.companyId, 'customer', id, query, after, actor)
 }
 
 export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, input: UpdateCustomerBody) {

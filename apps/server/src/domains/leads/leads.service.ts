@@ -69,7 +69,7 @@ export async function getLead(ctx: AppContext, actor: Actor, id: string): Promis
 export async function leadTimeline(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   const after = idAfter(query.cursor)
   await loadVisibleLead(ctx.db, actor, id)
-  return listTimeline(ctx.db, actor.companyId, 'lead', id, query, after)
+  return listTimeline(ctx.db, actor.companyId, 'lead', id, query, after, actor)
 }
 
 const contactKeys = [

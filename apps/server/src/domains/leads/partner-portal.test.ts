@@ -87,6 +87,33 @@ describe('partner portal', () => {
     }
   })
 
+  it("sees how its lead fared, not the company's internal work on it", async () => {
+    const lead = await createLead(t.app, admin, a.partnerId)
+    await call(t.app, 'PATCH', `/api/v1/leads/${lead.id}`, {
+      token: admin.token,
+      body: { assignedUserId: admin.userId },
+    })
+    await call(t.app, 'POST', `/api/v1/leads/${lead.id}/requeue`, {
+      token: admin.token,
+      body: { comment: 'Internal: rude on the phone' },
+    })
+    await call(t.app, 'POST', '/api/v1/leads/return', {
+      token: admin.token,
+      body: { leadIds: [lead.id], reason: 'Not interested', callCenterComments: 'Internal comment' },
+    })
+    const own = await call(t.app, 'GET', `/api/v1/leads/${lead.id}/timeline`, { token: admin.token })
+    expect(own.body.items.map((e: { type: string }) => e.type)).toEqual([
+      'created',
+      'assigned',
+      'requeued',
+      'returned',
+    ])
+    const seen = await as(a, 'GET', `/api/v1/leads/${lead.id}/timeline`)
+    expect(seen.body.items.map((e: { type: string }) => e.type)).toEqual(['created', 'returned'])
+    expect(seen.body.items[1].detail).toEqual({ reason: 'Not interested' })
+    expect(JSON.stringify(seen.body)).not.toMatch(/Internal|Admin/)
+  })
+
   it("gets 404 for another partner's lead or customer, and their timelines", async () => {
     for (const id of b.leads) {
       expect((await as(a, 'GET', `/api/v1/leads/${id}`)).status).toBe(404)

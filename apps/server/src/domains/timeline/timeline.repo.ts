@@ -38,12 +38,14 @@ export const listEvents = (
   recordId: string,
   limit: number,
   after?: string,
+  types?: readonly string[],
 ) =>
   conn
     .selectFrom('timeline_events')
     .where('company_id', '=', companyId)
     .where('record_kind', '=', kind)
     .where('record_id', '=', recordId)
+    .$if(types !== undefined, (q) => q.where('type', 'in', types as string[]))
     .$if(after !== undefined, (q) => q.where('id', '>', after as string))
     .selectAll()
     .orderBy('id')

@@ -53,8 +53,18 @@ export async function listTimeline(
   recordId: string,
   query: PageQuery,
   after: string | undefined,
+  viewer: Actor,
 ) {
-  const rows = await repo.listEvents(conn, companyId, kind, recordId, query.limit + 1, after)
+  const partner = viewer.kind === 'partner'
+  const rows = await repo.listEvents(
+    conn,
+    companyId,
+    kind,
+    recordId,
+    query.limit + 1,
+    after,
+    partner ? partnerVisibleTypes : undefined,
+  )
   return toPage(
     rows,
     query.limit,
@@ -62,9 +72,17 @@ export async function listTimeline(
     (r) => ({
       id: r.id,
       at: r.at.toISOString(),
-      actor: { userId: r.actor_user_id, label: r.actor_label },
+      actor: partner ? { userId: null, label: 'Staff' } : { userId: r.actor_user_id, label: r.actor_label },
       type: r.type,
-      detail: r.detail,
+      detail: partner ? partnerDetail(r.type, r.detail) : r.detail,
     }),
   )
 }
+
+/**
+ * A partner login sees how its own records fared — arrived, returned, sold — not the
+ * company's internal work on them (who worked them, callbacks, comments).
+ */
+const partnerVisibleTypes = ['created', 'returned', 'sold'] as const
+const partnerDetail = (type: string, detail: Record<string, unknown>) =>
+  type === 'returned' ? { reason: detail.reason } : {}
