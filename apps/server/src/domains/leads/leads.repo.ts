@@ -81,11 +81,13 @@ export function listLeads(
   if (filter.q) {
     const q = filter.q
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    // Phone search needs enough digits to mean a phone, so a short lead number finds only that lead.
+    const digits = q.replace(/\D/g, '')
     query = query.where((eb) =>
       eb.or([
         eb(sql`coalesce(first_name, '') || ' ' || coalesce(last_name, '')`, 'ilike', like),
         eb('email', 'ilike', like),
-        eb('phone', 'like', `%${q.replace(/\D/g, '') || q}%`),
+        ...(digits.length >= 7 ? [eb('phone', 'like', `%${digits}%`)] : []),
         // Only digits that fit a bigint: a longer string would fail the whole search.
         ...(/^\d{1,15}$/.test(q) ? [eb('number', '=', Number(q))] : []),
       ]),
