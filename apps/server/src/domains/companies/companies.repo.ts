@@ -24,7 +24,3 @@ export async function insertCompany(conn: Conn, company: { id: string; slug: str
     .executeTakeFirst()
   return row !== undefined
 }
-
-export async function anyCompany(conn: Conn): Promise<boolean> {
-  return (await conn.selectFrom('companies').select('id').limit(1).executeTakeFirst()) !== undefined
-}
