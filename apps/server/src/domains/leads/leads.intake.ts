@@ -10,7 +10,7 @@ import { onceForKey } from '../idempotency/idempotency.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.service.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
-import { type EventActor, recordEvent } from '../timeline/timeline.service.ts'
+import { type EventActor, eventRow, recordEvent } from '../timeline/timeline.service.ts'
 import { priorityRank, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 
@@ -102,9 +102,12 @@ export async function addLead(
     : (input.location ?? source.defaultLeadLocation ?? 'pending')
   const keys = duplicateKeys(contact)
   await refuseDuplicates(conn, companyId, keys, settings)
-  const [row] = await repo.insertLeads(conn, companyId, [
+  const id = newId()
+  const row = await repo.insertLeadWithEvent(
+    conn,
+    companyId,
     {
-      id: newId(),
+      id,
       ...contact,
       timezone: contactTimeZone(contact, settings.timezone),
       partner_company_id: source.id,
@@ -121,14 +124,9 @@ export async function addLead(
       email_key: keys.email,
       name_address_key: keys.nameAddress,
     },
-  ])
-  const lead = toLead(row as repo.LeadRow)
-  await recordEvent(conn, companyId, actor, 'lead', lead.id, 'created', {
-    via,
-    location,
-    partnerCompanyId: source.id,
-    campaignId,
-  })
+    eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
+  )
+  const lead = toLead(row)
   const emails = source.purchaseNotificationEmails
   if (notify && emails.length > 0) {
     const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null

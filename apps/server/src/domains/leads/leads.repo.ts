@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
-import type { LeadsTable } from '../../db/schema.ts'
+import type { LeadsTable, TimelineEventsTable } from '../../db/schema.ts'
 
 export type LeadRow = Selectable<LeadsTable>
 export type NewLeadRow = Omit<Insertable<LeadsTable>, 'company_id'>
@@ -23,13 +23,27 @@ export const findLeadForUpdate = (conn: Conn, companyId: string, id: string): Pr
     .forUpdate()
     .executeTakeFirst()
 
-export async function insertLeads(conn: Conn, companyId: string, rows: NewLeadRow[]): Promise<LeadRow[]> {
-  if (rows.length === 0) return []
+/**
+ * A new lead and its first timeline event in one statement (intake is the hottest write path;
+ * the event row is the timeline domain's, built by its `eventRow`).
+ */
+export async function insertLeadWithEvent(
+  conn: Conn,
+  companyId: string,
+  row: NewLeadRow,
+  event: Omit<Insertable<TimelineEventsTable>, 'company_id'>,
+): Promise<LeadRow> {
   return conn
-    .insertInto('leads')
-    .values(rows.map((r) => ({ ...r, company_id: companyId })))
-    .returningAll()
-    .execute()
+    .with('lead', (db) =>
+      db
+        .insertInto('leads')
+        .values({ ...row, company_id: companyId })
+        .returningAll(),
+    )
+    .with('event', (db) => db.insertInto('timeline_events').values({ ...event, company_id: companyId }))
+    .selectFrom('lead')
+    .selectAll()
+    .executeTakeFirstOrThrow() as Promise<LeadRow>
 }
 
 export async function updateLead(conn: Conn, companyId: string, id: string, values: Updateable<LeadsTable>) {

@@ -16,7 +16,6 @@ export const listRoles = (conn: Conn, companyId: string): Promise<RoleRow[]> =>
 export const findRole = (conn: Conn, companyId: string, id: string): Promise<RoleRow | undefined> =>
   roles(conn, companyId).where('id', '=', id).executeTakeFirst()
 
-
 /** The subset of `ids` that are roles of the company. */
 export async function existingRoleIds(conn: Conn, companyId: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set()

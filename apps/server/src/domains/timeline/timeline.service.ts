@@ -12,6 +12,25 @@ export type EventActor = Actor | { kind: 'system'; label: string }
 
 export type TimelineEntry = { recordId: string; type: string; detail?: Record<string, unknown> }
 
+/** An event as a row, for a statement that writes it together with its change (hot paths). */
+export function eventRow(
+  actor: EventActor,
+  kind: RecordKind,
+  recordId: string,
+  type: string,
+  detail: Record<string, unknown>,
+) {
+  return {
+    id: newId(),
+    record_kind: kind,
+    record_id: recordId,
+    actor_user_id: actor.kind === 'user' ? actor.userId : null,
+    actor_label: actor.label,
+    type,
+    detail: JSON.stringify(detail),
+  }
+}
+
 /** Written in the same transaction as the change it describes. */
 export async function recordEvents(
   conn: Conn,
