@@ -158,3 +158,32 @@ describe('browser cookie', () => {
     expect(ok.statusCode).toBe(201)
   })
 })
+
+describe('behind TLS', () => {
+  it('marks the session cookies Secure when PUBLIC_URL is https', async () => {
+    const tls = await startTestApp({ PUBLIC_URL: 'https://tributary.example' })
+    try {
+      const admin = await signup(tls.app)
+      const res = await tls.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { company: admin.slug, login: admin.email, password: admin.password },
+      })
+      const cookies = Object.fromEntries(res.cookies.map((c) => [c.name, c]))
+      expect(cookies.tributary_session?.secure).toBe(true)
+      expect(cookies.tributary_csrf?.secure).toBe(true)
+    } finally {
+      await tls.close()
+    }
+  })
+
+  it('does not mark them Secure on plain http, where the browser would drop them', async () => {
+    const admin = await signup(t.app)
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { company: admin.slug, login: admin.email, password: admin.password },
+    })
+    expect(res.cookies.find((c) => c.name === 'tributary_session')?.secure).toBeFalsy()
+  })
+})
