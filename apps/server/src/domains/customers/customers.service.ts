@@ -16,7 +16,7 @@ import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campai
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { findCustomerSource } from '../partner-companies/partner-companies.service.ts'
-import { type EventActor, listTimeline, recordEvent, recordEvents } from '../timeline/timeline.service.ts'
+import { type EventActor, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import * as repo from './customers.repo.ts'
 
 const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
@@ -252,20 +252,11 @@ export async function lockVisibleCustomers(
   return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toCustomer(r)]))
 }
 
-/** Marks customers returned, each with its timeline event, in the caller's transaction. */
-export async function markCustomersReturned(
+/** Marks customers returned, in the caller's transaction (the returns domain writes their events). */
+export const markCustomersReturned = (
   conn: Conn,
-  actor: Actor,
+  companyId: string,
   ids: string[],
   reason: string,
   comments: string | null,
-) {
-  await repo.markCustomersReturned(conn, actor.companyId, ids, reason, comments)
-  await recordEvents(
-    conn,
-    actor.companyId,
-    actor,
-    'customer',
-    ids.map((id) => ({ recordId: id, type: 'returned', detail: { reason, ...(comments && { comments }) } })),
-  )
-}
+) => repo.markCustomersReturned(conn, companyId, ids, reason, comments)

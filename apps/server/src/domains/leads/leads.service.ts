@@ -6,7 +6,7 @@ import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
-import { listTimeline, recordEvent, recordEvents } from '../timeline/timeline.service.ts'
+import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
 import { forActor, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
@@ -180,20 +180,11 @@ export async function lockVisibleLeads(conn: Conn, actor: Actor, ids: string[]):
   return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toLead(r)]))
 }
 
-/** Moves leads to `returned`, each with its timeline event, in the caller's transaction. */
-export async function markLeadsReturned(
+/** Moves leads to `returned`, in the caller's transaction (the returns domain writes their events). */
+export const markLeadsReturned = (
   conn: Conn,
-  actor: Actor,
+  companyId: string,
   ids: string[],
   reason: string,
   comments: string | null,
-) {
-  await repo.markReturned(conn, actor.companyId, ids, reason, comments)
-  await recordEvents(
-    conn,
-    actor.companyId,
-    actor,
-    'lead',
-    ids.map((id) => ({ recordId: id, type: 'returned', detail: { reason, ...(comments && { comments }) } })),
-  )
-}
+) => repo.markReturned(conn, companyId, ids, reason, comments)

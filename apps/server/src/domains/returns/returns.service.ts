@@ -62,6 +62,17 @@ async function returnBatch<R extends RecordSummary & { createdAt: string }>(
     }
   }
   await mark(outcome.returned, reason, comments)
+  await recordEvents(
+    tx,
+    actor.companyId,
+    actor,
+    kind,
+    outcome.returned.map((id) => ({
+      recordId: id,
+      type: 'returned',
+      detail: { reason, ...(comments && { comments }) },
+    })),
+  )
   for (const { source, records: batch } of bySource.values()) {
     const emails = source.returnNotificationEmails
     if (emails.length === 0) continue
@@ -120,7 +131,7 @@ export async function returnLeads(ctx: AppContext, actor: Actor, input: ReturnIn
         if (!sources.has(id)) sources.set(id, findLeadSource(tx, actor.companyId, id))
         return sources.get(id) as Promise<Source | null>
       },
-      (ids, reason, comments) => markLeadsReturned(tx, actor, ids, reason, comments),
+      (ids, reason, comments) => markLeadsReturned(tx, actor.companyId, ids, reason, comments),
     )
   })
 }
@@ -150,7 +161,7 @@ export async function returnCustomers(
         if (!sources.has(id)) sources.set(id, findCustomerSource(tx, actor.companyId, id))
         return sources.get(id) as Promise<Source | null>
       },
-      (ids, reason, comments) => markCustomersReturned(tx, actor, ids, reason, comments),
+      (ids, reason, comments) => markCustomersReturned(tx, actor.companyId, ids, reason, comments),
     )
   })
 }
