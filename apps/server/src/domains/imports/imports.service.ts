@@ -200,15 +200,13 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
     }
     if (batch.length) await flush()
   } catch (error) {
-    if (error instanceof Error && (error as { code?: string }).code?.startsWith('CSV_')) {
-      await repo.setState(ctx.db, companyId, importId, 'failed', { failure: error.message })
-      return
-    }
-    if (error instanceof Error && error.message.startsWith('Unknown columns')) {
-      await repo.setState(ctx.db, companyId, importId, 'failed', { failure: error.message })
-      return
-    }
-    throw error
+    // A broken file fails the import for good; anything else is thrown, so the job retries.
+    const brokenFile =
+      error instanceof Error &&
+      ((error as { code?: string }).code?.startsWith('CSV_') || error.message.startsWith('Unknown columns'))
+    if (!brokenFile) throw error
+    await repo.setState(ctx.db, companyId, importId, 'failed', { failure: error.message })
+    return
   }
   await repo.setState(ctx.db, companyId, importId, 'done')
 }
