@@ -87,6 +87,13 @@ describe('CSV import of leads', () => {
     expect(done.createdRows).toBe(0)
   })
 
+  it('fails an import whose CSV is broken (an unclosed quote), with the parser’s reason', async () => {
+    const started = await upload('firstName,phone\n"Unclosed,+16025550100\n', `?partnerCompanyId=${sourceId}`)
+    const done = await finished(started.body.id)
+    expect(done.state).toBe('failed')
+    expect(done.failure).toMatch(/quote/i)
+  })
+
   it('refuses an empty file and a body that is not text/csv', async () => {
     expect((await upload('')).status).toBe(400)
     const json = await call(t.app, 'POST', '/api/v1/leads/import', { token: admin.token, body: { rows: [] } })
