@@ -72,3 +72,20 @@ describe('OpenAPI', () => {
     expect(res.body).toContain('swagger')
   })
 })
+
+describe('readiness when the database is gone', () => {
+  it('readyz answers 503 problem+json with Retry-After, while healthz still answers', async () => {
+    const lost = await startTestApp()
+    await lost.ctx.jobs.stop()
+    await lost.ctx.database.close()
+    try {
+      const ready = await call(lost.app, 'GET', '/readyz')
+      expect(ready.status).toBe(503)
+      expect(isProblem(ready)).toBe(true)
+      expect(Number(ready.headers['retry-after'])).toBeGreaterThan(0)
+      expect((await call(lost.app, 'GET', '/healthz')).status).toBe(200)
+    } finally {
+      await lost.close()
+    }
+  })
+})
