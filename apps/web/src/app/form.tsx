@@ -72,28 +72,61 @@ export function TextField({
   inputRef,
   onFocus,
 }: TextFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint} required={required}>
+      {(control) => (
+        <input
+          {...control}
+          name={name}
+          type={type}
+          min={min}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          autoComplete={autoComplete}
+          placeholder={placeholder}
+          ref={inputRef}
+          onFocus={onFocus}
+          // biome-ignore lint/a11y/noAutofocus: the first field of a form the user just opened
+          autoFocus={autoFocus}
+        />
+      )}
+    </Field>
+  )
+}
+
+/** The id and aria-* attributes that tie an input to its label, hint and error. */
+type ControlProps = {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-required': true | undefined
+  'aria-describedby': string | undefined
+}
+
+/** One labelled field: the label, the control `children` draws, its hint and its error. */
+function Field({
+  label,
+  error,
+  hint,
+  required,
+  children,
+}: {
+  label: string
+  error: string | undefined
+  hint: string | undefined
+  required: boolean | undefined
+  children: (control: ControlProps) => ReactNode
+}) {
   const id = useId()
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
     <div className={fieldClass(error, required)}>
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        min={min}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy || undefined}
-        autoComplete={autoComplete}
-        placeholder={placeholder}
-        ref={inputRef}
-        onFocus={onFocus}
-        // biome-ignore lint/a11y/noAutofocus: the first field of a form the user just opened
-        autoFocus={autoFocus}
-      />
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-required': required || undefined,
+        'aria-describedby': describedBy || undefined,
+      })}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -134,35 +167,25 @@ export function SelectField({
   required?: boolean
   disabled?: boolean
 }) {
-  const id = useId()
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
-    <div className={fieldClass(error, required)}>
-      <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        value={value}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <Field label={label} error={error} hint={hint} required={required}>
+      {(control) => (
+        <select
+          {...control}
+          name={name}
+          value={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.value)}
+        >
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   )
 }
 
@@ -189,30 +212,20 @@ export function TextAreaField({
   textareaRef?: Ref<HTMLTextAreaElement>
   onFocus?: () => void
 }) {
-  const id = useId()
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ')
   return (
-    <div className={fieldClass(error, required)}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        value={value}
-        rows={rows}
-        ref={textareaRef}
-        onChange={(event) => onChange(event.target.value)}
-        onFocus={onFocus}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
+    <Field label={label} error={error} hint={hint} required={required}>
+      {(control) => (
+        <textarea
+          {...control}
+          name={name}
+          value={value}
+          rows={rows}
+          ref={textareaRef}
+          onChange={(event) => onChange(event.target.value)}
+          onFocus={onFocus}
+        />
+      )}
+    </Field>
   )
 }
 

@@ -1,5 +1,5 @@
-import { type ReactNode, useId, useState } from 'react'
-import { Link, useLocation, useParams } from 'react-router'
+import { useId, useState } from 'react'
+import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
@@ -7,42 +7,39 @@ import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { getLead } from '../leads/leads.api.ts'
+import {
+  isRecordId,
+  RecordAlerts,
+  RecordPage,
+  RecordPending,
+  TimelineCard,
+  useRecordDetail,
+} from '../records/record-page.tsx'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
-import { listTimeline } from '../timeline/timeline.api.ts'
-import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
 import { type Customer, customerStatusLabels, getCustomer, updateCustomer } from './customers.api.ts'
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Customers → one customer: contact, source, office location, the lead it came from, timeline. */
 export function CustomerPage() {
   const { id = '' } = useParams()
-  if (!uuid.test(id)) return <NotFoundPage />
+  if (!isRecordId(id)) return <NotFoundPage />
   return <CustomerDetail key={id} id={id} links={companyLinks} />
 }
 
 /** The partner portal's read-only view of one of the partner's customers. */
 export function PortalCustomerPage() {
   const { id = '' } = useParams()
-  if (!uuid.test(id)) return <NotFoundPage />
+  if (!isRecordId(id)) return <NotFoundPage />
   return <CustomerDetail key={id} id={id} links={portalLinks} />
 }
 
 function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
-  const routerLocation = useLocation()
   const { can, isPartner } = useAuth()
-  const loaded = useResource(`customer:${id}`, (signal) => getCustomer(id, signal))
-  const timeline = useResource(`customer-timeline:${id}`, (signal) => listTimeline('customers', id, signal))
-  const [current, setCurrent] = useState<Customer | null>(null)
-  const customer = current ?? loaded.data
+  const detail = useRecordDetail('customer', id, getCustomer)
+  const { record: customer, timeline, changed } = detail
   const names = useDirectory([customer?.partnerCompanyId ?? null])
-  const [notice, setNotice] = useState<string | null>(
-    (routerLocation.state as { notice?: string } | null)?.notice ?? null,
-  )
-  const [failure, setFailure] = useState<string | null>(null)
   const [returning, setReturning] = useState(false)
   const portal = links === portalLinks
 
@@ -51,20 +48,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
       {portal ? <Link to="/partner">Partner portal</Link> : <Link to="/customers">Customers</Link>}
     </p>
   )
-  if (loaded.error && !customer) {
-    return (
-      <Page title="Customer">
-        <ErrorView error={loaded.error} onRetry={loaded.reload} />
-      </Page>
-    )
-  }
-  if (!customer) {
-    return (
-      <Page title="Customer">
-        <p className="muted">Loading…</p>
-      </Page>
-    )
-  }
+  if (!customer) return <RecordPending title="Customer" loaded={detail.loaded} />
 
   const name = contactName(customer, `Customer #${customer.number}`)
   const editable = !isPartner && can('manage_customers')
@@ -73,15 +57,8 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   const returnable =
     !isPartner && can('return_leads') && customer.status === 'active' && customer.partnerCompanyId !== null
 
-  function changed(next: Customer, message: string) {
-    setCurrent(next)
-    setFailure(null)
-    setNotice(message)
-    timeline.reload()
-  }
-
   return (
-    <Page title={name}>
+    <RecordPage title={name}>
       <header className="page-header page-header-split">
         <div>
           {breadcrumb}
@@ -102,16 +79,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
           </div>
         ) : null}
       </header>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
+      <RecordAlerts notice={detail.notice} failure={detail.failure} />
       {returning ? (
         <ReturnDialog
           kind="customer"
@@ -120,13 +88,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             if (!outcome.returned.includes(customer.id)) return
             // Returned: the page says so; a failure stays in the dialog with its reason.
             setReturning(false)
-            setFailure(null)
-            // "ABC Leads, Inc." ends the sentence with its own full stop.
-            setNotice(`Returned to ${names.partnerName(customer.partnerCompanyId).replace(/\.$/, '')}.`)
-            timeline.reload()
-            getCustomer(customer.id).then(setCurrent, (error: unknown) =>
-              setFailure(`The customer could not be loaded again: ${errorMessage(error)}`),
-            )
+            detail.returned(names.partnerName(customer.partnerCompanyId))
           }}
           onClose={() => setReturning(false)}
         />
@@ -142,20 +104,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             save={(input) => updateCustomer(customer.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
           />
-          <section className="card detail-card" aria-labelledby="timeline-title">
-            <div className="card-header">
-              <h2 id="timeline-title">Timeline</h2>
-            </div>
-            {timeline.error && !timeline.data ? (
-              <p className="field-error" role="alert">
-                Could not load the timeline: {errorMessage(timeline.error)}
-              </p>
-            ) : timeline.data ? (
-              <Timeline events={timeline.data} names={names} links={links} />
-            ) : (
-              <p className="muted">Loading…</p>
-            )}
-          </section>
+          <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
         <div className="detail-side">
           <CustomerFacts
@@ -167,7 +116,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
           />
         </div>
       </div>
-    </Page>
+    </RecordPage>
   )
 }
 
@@ -312,15 +261,6 @@ function OfficeChooser({
           {error}
         </p>
       ) : null}
-    </div>
-  )
-}
-
-function Page({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="page">
-      <title>{`${title} · Tributary`}</title>
-      {children}
     </div>
   )
 }

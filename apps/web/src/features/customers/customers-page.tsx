@@ -1,14 +1,11 @@
-import { type ReactNode, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
-import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
-import { contactName } from '../contacts/contact.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { ErrorView } from '../errors/error-view.tsx'
-import { countOf, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
+import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
@@ -47,55 +44,9 @@ export function CustomersPage() {
   )
   const names = useDirectory()
   const [returnNotice, setReturnNotice] = useState<string | null>(null)
-  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
+  const returns = useReturnSelected({ kind: 'customer', list, selection, onReturned: setReturnNotice })
   const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
   const filtered = Object.keys(filters).length > 0
-
-  let body: ReactNode
-  if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
-  } else if (list.loading && !list.items.length) {
-    body = <p className="muted">Loading…</p>
-  } else if (!list.items.length) {
-    body = (
-      <div className="card empty-state">
-        <p>{filtered ? 'No customer matches these filters.' : 'There are no customers yet.'}</p>
-        {filtered ? (
-          <button type="button" className="button" onClick={() => clear()}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-    )
-  } else {
-    body = (
-      <>
-        <CustomersTable
-          customers={list.items}
-          names={names}
-          linkTo={(customer) => `/customers/${customer.id}`}
-          selection={selection}
-          busy={list.loading}
-        />
-        <div className="list-footer">
-          {list.error ? (
-            <span className="field-error" role="alert">
-              Could not load more. Try again.
-            </span>
-          ) : null}
-          {list.hasMore ? (
-            <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-              {list.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : (
-            <span className="muted">
-              {list.items.length} customer{list.items.length === 1 ? '' : 's'}
-            </span>
-          )}
-        </div>
-      </>
-    )
-  }
 
   return (
     <div className="page">
@@ -120,46 +71,28 @@ export function CustomersPage() {
       ) : null}
       <Filters params={params} names={names} update={update} clear={() => clear()} filtered={filtered} />
       {list.items.length ? (
-        <SelectionToolbar selection={selection} noun={['customer', 'customers']}>
-          {can('return_leads') ? (
-            <button
-              type="button"
-              className="button button-small"
-              disabled={!selection.size}
-              onClick={() =>
-                setReturning(
-                  list.items
-                    .filter((customer) => selection.has(customer.id))
-                    .map((customer) => ({
-                      id: customer.id,
-                      number: customer.number,
-                      name: contactName(customer, 'No name'),
-                    })),
-                )
-              }
-            >
-              Return
-            </button>
-          ) : null}
-        </SelectionToolbar>
-      ) : null}
-      {body}
-      {returning ? (
-        <ReturnDialog
+        <RecordSelectionToolbar
           kind="customer"
-          records={returning}
-          onReturned={(result) => {
-            selection.clear()
-            list.reload()
-            setReturnNotice(
-              result.returned.length
-                ? `${countOf('customer', result.returned.length)} returned to their sources.`
-                : null,
-            )
-          }}
-          onClose={() => setReturning(null)}
+          selection={selection}
+          canReturn={can('return_leads')}
+          onReturn={returns.start}
         />
       ) : null}
+      <RecordListBody
+        kind="customer"
+        list={list}
+        empty={filtered ? 'No customer matches these filters.' : 'There are no customers yet.'}
+        onClear={filtered ? () => clear() : undefined}
+      >
+        <CustomersTable
+          customers={list.items}
+          names={names}
+          linkTo={(customer) => `/customers/${customer.id}`}
+          selection={selection}
+          busy={list.loading}
+        />
+      </RecordListBody>
+      {returns.dialog}
     </div>
   )
 }

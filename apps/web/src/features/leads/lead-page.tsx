@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react'
-import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
@@ -8,28 +8,32 @@ import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { getCustomer } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
+import {
+  isRecordId,
+  RecordAlerts,
+  RecordPage,
+  RecordPending,
+  TimelineCard,
+  useRecordDetail,
+} from '../records/record-page.tsx'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
-import { listTimeline } from '../timeline/timeline.api.ts'
-import { companyLinks, portalLinks, type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
 import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
 import { LocationBadge, PriorityBadge } from './lead-badges.tsx'
 import { getLead, type Lead, updateLead } from './leads.api.ts'
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 /** Leads → one lead: contact, source and assignment, consent, the actions its location allows, timeline. */
 export function LeadPage() {
   const { id = '' } = useParams()
-  if (!uuid.test(id)) return <NotFoundPage />
+  if (!isRecordId(id)) return <NotFoundPage />
   return <LeadDetail key={id} id={id} links={companyLinks} />
 }
 
 /** The partner portal's read-only view of one of the partner's leads. */
 export function PortalLeadPage() {
   const { id = '' } = useParams()
-  if (!uuid.test(id)) return <NotFoundPage />
+  if (!isRecordId(id)) return <NotFoundPage />
   return <LeadDetail key={id} id={id} links={portalLinks} />
 }
 
@@ -37,34 +41,15 @@ type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign' | 're
 
 function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const navigate = useNavigate()
-  const routerLocation = useLocation()
   const { me, can, isPartner } = useAuth()
-  const loaded = useResource(`lead:${id}`, (signal) => getLead(id, signal))
-  const timeline = useResource(`lead-timeline:${id}`, (signal) => listTimeline('leads', id, signal))
-  const [current, setCurrent] = useState<Lead | null>(null)
-  const lead = current ?? loaded.data
+  const detail = useRecordDetail('lead', id, getLead)
+  const { record: lead, timeline, setNotice, setFailure } = detail
   const names = useDirectory([lead?.partnerCompanyId ?? null])
-  const [notice, setNotice] = useState<string | null>(
-    (routerLocation.state as { notice?: string } | null)?.notice ?? null,
-  )
-  const [failure, setFailure] = useState<string | null>(null)
   const [dialog, setDialog] = useState<DialogName>('none')
   const [busy, setBusy] = useState(false)
+  const portal = links === portalLinks
 
-  if (loaded.error && !lead) {
-    return (
-      <Page title="Lead" links={links}>
-        <ErrorView error={loaded.error} onRetry={loaded.reload} />
-      </Page>
-    )
-  }
-  if (!lead) {
-    return (
-      <Page title="Lead" links={links}>
-        <p className="muted">Loading…</p>
-      </Page>
-    )
-  }
+  if (!lead) return <RecordPending title="Lead" portal={portal} loaded={detail.loaded} />
 
   const name = contactName(lead, `Lead #${lead.number}`)
   const manager = can('assign_leads')
@@ -73,11 +58,8 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const open = ['pending', 'queue', 'assigned'].includes(lead.location)
 
   function changed(next: Lead, message: string) {
-    setCurrent(next)
     setDialog('none')
-    setFailure(null)
-    setNotice(message)
-    timeline.reload()
+    detail.changed(next, message)
   }
 
   async function move(location: 'pending' | 'queue') {
@@ -169,7 +151,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   }
 
   return (
-    <Page title={name} links={links}>
+    <RecordPage title={name} portal={portal}>
       <header className="page-header page-header-split">
         <div>
           <Breadcrumb links={links} />
@@ -189,16 +171,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
           </div>
         ) : null}
       </header>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      {failure ? (
-        <div className="alert alert-error" role="alert">
-          {failure}
-        </div>
-      ) : null}
+      <RecordAlerts notice={detail.notice} failure={detail.failure} />
       <div className="detail-grid">
         <div className="detail-main">
           <ContactCard
@@ -213,20 +186,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
             save={(input) => updateLead(lead.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
           />
-          <section className="card detail-card" aria-labelledby="timeline-title">
-            <div className="card-header">
-              <h2 id="timeline-title">Timeline</h2>
-            </div>
-            {timeline.error && !timeline.data ? (
-              <p className="field-error" role="alert">
-                Could not load the timeline: {errorMessage(timeline.error)}
-              </p>
-            ) : timeline.data ? (
-              <Timeline events={timeline.data} names={names} links={links} />
-            ) : (
-              <p className="muted">Loading…</p>
-            )}
-          </section>
+          <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
         <div className="detail-side">
           <LeadFacts lead={lead} names={names} links={links} />
@@ -295,13 +255,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
             if (!outcome.returned.includes(lead.id)) return
             // Returned: the page says so; a failure stays in the dialog with its reason.
             setDialog('none')
-            setFailure(null)
-            // "ABC Leads, Inc." ends the sentence with its own full stop.
-            setNotice(`Returned to ${names.partnerName(lead.partnerCompanyId).replace(/\.$/, '')}.`)
-            timeline.reload()
-            getLead(lead.id).then(setCurrent, (error: unknown) =>
-              setFailure(`The lead could not be loaded again: ${errorMessage(error)}`),
-            )
+            detail.returned(names.partnerName(lead.partnerCompanyId))
           }}
           onClose={() => setDialog('none')}
         />
@@ -314,7 +268,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
           onDone={(next) => changed(next, `Assigned to ${names.userName(next.assignedUserId)}.`)}
         />
       ) : null}
-    </Page>
+    </RecordPage>
   )
 }
 
@@ -414,15 +368,6 @@ function CustomerLink({ id, links }: { id: string; links: RecordLinks }) {
     ? `Customer #${customer.data.number} — ${contactName(customer.data, 'no name')}`
     : 'Open the customer'
   return <Link to={links.customer(id)}>{label}</Link>
-}
-
-function Page({ title, links, children }: { title: string; links: RecordLinks; children: ReactNode }) {
-  return (
-    <div className="page" data-portal={links === portalLinks || undefined}>
-      <title>{`${title} · Tributary`}</title>
-      {children}
-    </div>
-  )
 }
 
 function Breadcrumb({ links }: { links: RecordLinks }) {

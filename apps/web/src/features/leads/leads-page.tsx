@@ -1,17 +1,14 @@
-import { type ReactNode, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { type Auth, useAuth } from '../../app/auth.tsx'
-import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { useSelection } from '../../app/use-selection.ts'
-import { contactName } from '../contacts/contact.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { ErrorView } from '../errors/error-view.tsx'
 import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
-import { countOf, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
+import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
 import { locationOptions } from './lead-labels.ts'
 import { type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
@@ -80,57 +77,13 @@ export function LeadsPage() {
   ])
   const notice = (routerLocation.state as { notice?: string } | null)?.notice
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
+  const returns = useReturnSelected({
+    kind: 'lead',
+    list,
+    selection,
+    onReturned: (text) => setOutcome(text ? { kind: 'success', text } : null),
+  })
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
-
-  let body: ReactNode
-  if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
-  } else if (list.loading && !list.items.length) {
-    body = <p className="muted">Loading…</p>
-  } else if (!list.items.length) {
-    body = (
-      <div className="card empty-state">
-        <p>
-          {filtered ? 'No lead matches these filters.' : emptyText}
-          {!filtered && tab === 'mine' && can('request_leads') ? ' Press Request lead to get one.' : ''}
-        </p>
-        {filtered ? (
-          <button type="button" className="button" onClick={() => clear(['tab'])}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-    )
-  } else {
-    body = (
-      <>
-        <LeadsTable
-          leads={list.items}
-          names={names}
-          linkTo={(lead) => `/leads/${lead.id}`}
-          selection={selection}
-          busy={list.loading}
-        />
-        <div className="list-footer">
-          {list.error ? (
-            <span className="field-error" role="alert">
-              Could not load more. Try again.
-            </span>
-          ) : null}
-          {list.hasMore ? (
-            <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-              {list.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : (
-            <span className="muted">
-              {list.items.length} lead{list.items.length === 1 ? '' : 's'}
-            </span>
-          )}
-        </div>
-      </>
-    )
-  }
 
   return (
     <div className="page">
@@ -197,49 +150,33 @@ export function LeadsPage() {
         canSeePending={can('view_pending_leads')}
       />
       {list.items.length ? (
-        <SelectionToolbar selection={selection} noun={['lead', 'leads']}>
-          {can('return_leads') ? (
-            <button
-              type="button"
-              className="button button-small"
-              disabled={!selection.size}
-              onClick={() =>
-                setReturning(
-                  list.items
-                    .filter((lead) => selection.has(lead.id))
-                    .map((lead) => ({
-                      id: lead.id,
-                      number: lead.number,
-                      name: contactName(lead, 'No name'),
-                    })),
-                )
-              }
-            >
-              Return
-            </button>
-          ) : null}
-        </SelectionToolbar>
-      ) : null}
-      {body}
-      {returning ? (
-        <ReturnDialog
+        <RecordSelectionToolbar
           kind="lead"
-          records={returning}
-          onReturned={(result) => {
-            selection.clear()
-            list.reload()
-            setOutcome(
-              result.returned.length
-                ? {
-                    kind: 'success',
-                    text: `${countOf('lead', result.returned.length)} returned to their sources.`,
-                  }
-                : null,
-            )
-          }}
-          onClose={() => setReturning(null)}
+          selection={selection}
+          canReturn={can('return_leads')}
+          onReturn={returns.start}
         />
       ) : null}
+      <RecordListBody
+        kind="lead"
+        list={list}
+        empty={
+          <>
+            {filtered ? 'No lead matches these filters.' : emptyText}
+            {!filtered && tab === 'mine' && can('request_leads') ? ' Press Request lead to get one.' : ''}
+          </>
+        }
+        onClear={filtered ? () => clear(['tab']) : undefined}
+      >
+        <LeadsTable
+          leads={list.items}
+          names={names}
+          linkTo={(lead) => `/leads/${lead.id}`}
+          selection={selection}
+          busy={list.loading}
+        />
+      </RecordListBody>
+      {returns.dialog}
     </div>
   )
 }

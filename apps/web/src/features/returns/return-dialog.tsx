@@ -21,14 +21,15 @@ import {
 /** A lead or customer to return, as the dialog names it: "#212 Kim Garcia". */
 export type ReturnTarget = { id: string; number: number; name: string }
 
-const nouns: Record<ReturnKind, [string, string]> = {
+/** Singular and plural: ['lead', 'leads']. */
+export const kindNouns: Record<ReturnKind, [string, string]> = {
   lead: ['lead', 'leads'],
   customer: ['customer', 'customers'],
 }
 
 /** "3 leads", "1 customer". */
 export function countOf(kind: ReturnKind, count: number): string {
-  const [one, many] = nouns[kind]
+  const [one, many] = kindNouns[kind]
   return `${count} ${count === 1 ? one : many}`
 }
 
@@ -75,7 +76,7 @@ export function ReturnDialog({
     if (records.length > maxPerReturn) {
       setErrors({
         fields: {},
-        form: `At most ${maxPerReturn} ${nouns[kind][1]} go back in one return; tick fewer.`,
+        form: `At most ${maxPerReturn} ${kindNouns[kind][1]} go back in one return; tick fewer.`,
       })
       return
     }
@@ -126,12 +127,12 @@ export function ReturnDialog({
       <form onSubmit={submit} noValidate aria-label={title}>
         <FormAlert message={errors.form} />
         <p className="dialog-intro">
-          {records.length === 1 ? `The ${kind} goes` : `The ${nouns[kind][1]} go`} back to{' '}
+          {records.length === 1 ? `The ${kind} goes` : `The ${kindNouns[kind][1]} go`} back to{' '}
           {records.length === 1 ? 'its source' : 'their sources'}; each source's return notification emails
           get one message about it.
         </p>
         {records.length > 1 ? (
-          <ul className="return-targets" aria-label={`${nouns[kind][1]} to return`}>
+          <ul className="return-targets" aria-label={`${kindNouns[kind][1]} to return`}>
             {records.slice(0, shownBeforeSubmit).map((record) => (
               <li key={record.id}>
                 <span className="muted">#{record.number}</span> {record.name}

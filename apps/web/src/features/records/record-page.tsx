@@ -1,0 +1,149 @@
+import { type ReactNode, useState } from 'react'
+import { useLocation } from 'react-router'
+import { errorMessage } from '../../app/api.ts'
+import { type Resource, useResource } from '../../app/use-resource.ts'
+import type { Directory } from '../directory/use-directory.ts'
+import { ErrorView } from '../errors/error-view.tsx'
+import type { ReturnKind } from '../returns/returns.api.ts'
+import { listTimeline, type TimelineEvent } from '../timeline/timeline.api.ts'
+import { type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Whether the id in the address can name a lead or customer at all (else: not found). */
+export function isRecordId(id: string): boolean {
+  return uuid.test(id)
+}
+
+/**
+ * One lead or customer on its page: the record as loaded or last changed, its timeline, and the
+ * notice or failure shown above it. `changed` puts a new version on screen with a notice.
+ */
+export function useRecordDetail<T>(
+  kind: ReturnKind,
+  id: string,
+  load: (id: string, signal?: AbortSignal) => Promise<T>,
+) {
+  const routerLocation = useLocation()
+  const loaded = useResource(`${kind}:${id}`, (signal) => load(id, signal))
+  const timeline = useResource(`${kind}-timeline:${id}`, (signal) => listTimeline(`${kind}s`, id, signal))
+  const [current, setCurrent] = useState<T | null>(null)
+  const [notice, setNotice] = useState<string | null>(
+    (routerLocation.state as { notice?: string } | null)?.notice ?? null,
+  )
+  const [failure, setFailure] = useState<string | null>(null)
+
+  function changed(next: T, message: string) {
+    setCurrent(next)
+    setFailure(null)
+    setNotice(message)
+    timeline.reload()
+  }
+
+  /** Returned to `source`: the page says so and loads the record again. */
+  function returned(source: string) {
+    setFailure(null)
+    // "ABC Leads, Inc." ends the sentence with its own full stop.
+    setNotice(`Returned to ${source.replace(/\.$/, '')}.`)
+    timeline.reload()
+    load(id).then(setCurrent, (error: unknown) =>
+      setFailure(`The ${kind} could not be loaded again: ${errorMessage(error)}`),
+    )
+  }
+
+  return {
+    record: current ?? loaded.data,
+    loaded,
+    timeline,
+    notice,
+    setNotice,
+    failure,
+    setFailure,
+    changed,
+    returned,
+  }
+}
+
+export function RecordPage({
+  title,
+  portal,
+  children,
+}: {
+  title: string
+  /** Marks the partner portal's read-only view. */
+  portal?: boolean
+  children: ReactNode
+}) {
+  return (
+    <div className="page" data-portal={portal || undefined}>
+      <title>{`${title} · Tributary`}</title>
+      {children}
+    </div>
+  )
+}
+
+/** The page while its record is not there: the error with Try again, or Loading…. */
+export function RecordPending({
+  title,
+  portal,
+  loaded,
+}: {
+  title: string
+  portal?: boolean
+  loaded: Resource<unknown>
+}) {
+  return (
+    <RecordPage title={title} portal={portal}>
+      {loaded.error ? (
+        <ErrorView error={loaded.error} onRetry={loaded.reload} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </RecordPage>
+  )
+}
+
+/** What the last change did, above the record: a notice, a failure, or both. */
+export function RecordAlerts({ notice, failure }: { notice: string | null; failure: string | null }) {
+  return (
+    <>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      {failure ? (
+        <div className="alert alert-error" role="alert">
+          {failure}
+        </div>
+      ) : null}
+    </>
+  )
+}
+
+export function TimelineCard({
+  timeline,
+  names,
+  links,
+}: {
+  timeline: Resource<TimelineEvent[]>
+  names: Directory
+  links: RecordLinks
+}) {
+  return (
+    <section className="card detail-card" aria-labelledby="timeline-title">
+      <div className="card-header">
+        <h2 id="timeline-title">Timeline</h2>
+      </div>
+      {timeline.error && !timeline.data ? (
+        <p className="field-error" role="alert">
+          Could not load the timeline: {errorMessage(timeline.error)}
+        </p>
+      ) : timeline.data ? (
+        <Timeline events={timeline.data} names={names} links={links} />
+      ) : (
+        <p className="muted">Loading…</p>
+      )}
+    </section>
+  )
+}
