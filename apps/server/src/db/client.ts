@@ -37,8 +37,10 @@ function statementName(text: string): string {
 }
 
 /**
- * Sends every parameterised query as a named (prepared) statement, so PostgreSQL parses each
- * distinct query once per connection instead of on every call.
+ * Sends parameterised queries as named (prepared) statements, so PostgreSQL parses each distinct
+ * query once per connection and, after a few calls, reuses its plan: planning took more database
+ * time than running most of the intake's queries (bench/intake). A query whose plan must follow
+ * the data runs inside a function that plans it to suit (see `lead_duplicates`).
  */
 function preparing(pool: pg.Pool): PostgresPool {
   const wrapped = {
@@ -65,9 +67,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
-      // Prepared, yet planned for each call's values: a generic plan of one of the intake's
-      // queries cost twice the database time per lead (bench/intake: 246 vs 439 leads/s).
-      options: '-c plan_cache_mode=force_custom_plan',
     })
     // An idle connection dropped by the server (restart, failover) is replaced on next use;
     // without a listener the pool's 'error' event would end the process.

@@ -92,13 +92,14 @@ export const findApiKeyByHash = (conn: Conn, companyId: string, keyHash: Buffer)
     .select(['k.id', 'k.last_used_at', 'u.id as user_id', 'u.name', permissionsOfUser.as('permissions')])
     .executeTakeFirst()
 
+/**
+ * Records a key's use unless a concurrent request is already recording it: a busy API client
+ * would otherwise queue its requests on the key's row lock (seen: 50 ms waits under load).
+ */
 export async function touchApiKey(conn: Conn, companyId: string, id: string) {
-  await conn
-    .updateTable('api_keys')
-    .set({ last_used_at: sql<Date>`now()` })
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
-    .execute()
+  await sql`update api_keys set last_used_at = now()
+    where (company_id, id) = (select company_id, id from api_keys
+      where company_id = ${companyId} and id = ${id} for update skip locked)`.execute(conn)
 }
 
 export async function deleteSession(conn: Conn, companyId: string, id: string) {

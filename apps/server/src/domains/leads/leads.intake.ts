@@ -52,38 +52,26 @@ async function resolveSource(conn: Conn, companyId: string, input: CreateLeadBod
   return { source, campaignId }
 }
 
-async function refuseDuplicates(
-  conn: Conn,
-  companyId: string,
-  keys: repo.DuplicateKeys,
-  settings: QueueSettings,
-) {
+/** The duplicate check of a new lead per the queue settings; null when duplicates are allowed. */
+function duplicateCheck(companyId: string, keys: repo.DuplicateKeys, settings: QueueSettings) {
   const days = settings.duplicateWindowDays
-  if (days === 0) return
+  if (days === 0) return null
   const lockKeys = [
     keys.phone && `p:${keys.phone}`,
     keys.email && `e:${keys.email}`,
     keys.nameAddress && `n:${keys.nameAddress}`,
   ]
-  await repo.lockDuplicateKeys(
-    conn,
-    companyId,
-    lockKeys.filter((k): k is string => Boolean(k)),
-  )
+    .filter((k): k is string => Boolean(k))
+    .map((k) => `${companyId}:${k}`)
   const since = days === null ? null : new Date(Date.now() - days * 86_400_000)
-  const matches = await repo.findDuplicates(conn, companyId, keys, since)
-  if (matches.length) {
-    throw new AppError('unprocessable', 'This lead duplicates an existing one', {
-      type: 'duplicate-lead',
-      extra: { matches },
-    })
-  }
+  return { lockKeys, keys, since }
 }
 
 /**
- * Creates a lead inside the caller's transaction: validates the contact, resolves source and
- * campaign, picks the starting location and priority, refuses duplicates (race-free: the
- * duplicate keys are locked until commit) and writes the timeline's first event.
+ * Creates a lead: validates the contact, resolves source and campaign, picks the starting
+ * location and priority, refuses duplicates (race-free: the duplicate keys stay locked until
+ * commit) and writes the timeline's first event. Inside the caller's transaction when given
+ * one; otherwise the lead is one statement, with a transaction only when emails go with it.
  */
 export async function addLead(
   conn: Conn,
@@ -101,47 +89,56 @@ export async function addLead(
     ? (source.defaultLeadLocation ?? 'pending')
     : (input.location ?? source.defaultLeadLocation ?? 'pending')
   const keys = duplicateKeys(contact)
-  await refuseDuplicates(conn, companyId, keys, settings)
   const id = newId()
-  const row = await repo.insertLeadWithEvent(
-    conn,
-    companyId,
-    {
-      id,
-      ...contact,
-      timezone: contactTimeZone(contact, settings.timezone),
-      partner_company_id: source.id,
-      campaign_id: campaignId,
-      location,
-      priority_rank: priorityRank(source.leadQueuePriority),
-      contact_after: new Date(Date.now() + settings.requestableAfterMinutes * 60_000),
-      call_center_comments: input.callCenterComments ?? null,
-      notes: input.notes ?? null,
-      external_partner_company_id: input.externalPartnerCompanyId ?? null,
-      external_campaign_id: input.externalCampaignId ?? null,
-      trusted_form_cert_url: input.trustedFormCertUrl ?? null,
-      leadid_token: input.leadiDToken ?? null,
-      email_key: keys.email,
-      name_address_key: keys.nameAddress,
-    },
-    eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
-  )
-  const lead = toLead(row)
-  const emails = source.purchaseNotificationEmails
-  if (notify && emails.length > 0) {
-    const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
-    await notifyPurchase(
+  const emails = notify ? source.purchaseNotificationEmails : []
+  const write = async (conn: Conn) => {
+    const inserted = await repo.insertLeadUnlessDuplicate(
       conn,
-      notify,
       companyId,
-      'lead',
-      lead,
-      { name: source.name, emails },
-      campaign?.name ?? null,
+      {
+        id,
+        ...contact,
+        timezone: contactTimeZone(contact, settings.timezone),
+        partner_company_id: source.id,
+        campaign_id: campaignId,
+        location,
+        priority_rank: priorityRank(source.leadQueuePriority),
+        contact_after: new Date(Date.now() + settings.requestableAfterMinutes * 60_000),
+        call_center_comments: input.callCenterComments ?? null,
+        notes: input.notes ?? null,
+        external_partner_company_id: input.externalPartnerCompanyId ?? null,
+        external_campaign_id: input.externalCampaignId ?? null,
+        trusted_form_cert_url: input.trustedFormCertUrl ?? null,
+        leadid_token: input.leadiDToken ?? null,
+        email_key: keys.email,
+        name_address_key: keys.nameAddress,
+      },
+      eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
+      duplicateCheck(companyId, keys, settings),
     )
-    await recordEvent(conn, companyId, actor, 'lead', lead.id, 'purchase_notification', { to: emails })
+    if (inserted.duplicates) {
+      throw new AppError('unprocessable', 'This lead duplicates an existing one', {
+        type: 'duplicate-lead',
+        extra: { matches: inserted.duplicates },
+      })
+    }
+    const lead = toLead(inserted.lead)
+    if (notify && emails.length > 0) {
+      const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
+      await notifyPurchase(
+        conn,
+        notify,
+        companyId,
+        'lead',
+        lead,
+        { name: source.name, emails },
+        campaign?.name ?? null,
+      )
+      await recordEvent(conn, companyId, actor, 'lead', lead.id, 'purchase_notification', { to: emails })
+    }
+    return lead
   }
-  return lead
+  return emails.length > 0 && !conn.isTransaction ? conn.transaction().execute(write) : write(conn)
 }
 
 /**
@@ -156,16 +153,16 @@ export async function createLead(
 ): Promise<{ status: number; lead: Lead; replayed: boolean }> {
   assertPermission(actor, 'create_leads')
   const settings = await queueSettingsOf(ctx.db, actor.companyId)
+  const add = async (conn: Conn) => ({
+    status: 201,
+    body: await addLead(conn, actor.companyId, actor, input, settings, actor.apiKeyId ? 'api' : 'ui', ctx),
+  })
+  if (!idempotencyKey) return { status: 201, lead: (await add(ctx.db)).body, replayed: false }
   return ctx.db
     .transaction()
     .execute(async (tx) => {
-      const add = async () => ({
-        status: 201,
-        body: await addLead(tx, actor.companyId, actor, input, settings, actor.apiKeyId ? 'api' : 'ui', ctx),
-      })
-      if (!idempotencyKey) return { ...(await add()), replayed: false }
       const scope = `lead:${input.partnerCompanyId ?? input.externalPartnerCompanyId ?? '-'}`
-      return onceForKey(tx, actor.companyId, scope, idempotencyKey, input, add)
+      return onceForKey(tx, actor.companyId, scope, idempotencyKey, input, () => add(tx))
     })
     .then((r) => ({ status: r.status, lead: r.body, replayed: r.replayed }))
 }

@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
-import type { LeadsTable, TimelineEventsTable } from '../../db/schema.ts'
+import type { LeadsTable } from '../../db/schema.ts'
 
 export type LeadRow = Selectable<LeadsTable>
 export type NewLeadRow = Omit<Insertable<LeadsTable>, 'company_id'>
@@ -23,27 +23,50 @@ export const findLeadForUpdate = (conn: Conn, companyId: string, id: string): Pr
     .forUpdate()
     .executeTakeFirst()
 
+export type DuplicateKeys = { phone: string | null; email: string | null; nameAddress: string | null }
+export type DuplicateMatch = { id: string; reason: 'phone' | 'email' | 'name_address' }
+/** What the duplicate check of a new lead needs: advisory lock keys (company-scoped) and a window. */
+export type DuplicateCheck = { lockKeys: string[]; keys: DuplicateKeys; since: Date | null }
+
+/** `insert into table (columns) select …` from one JSON record of the table's row type. */
+function insertFromJson(table: 'leads' | 'timeline_events', row: Record<string, unknown>) {
+  const columns = Object.keys(row).filter((c) => row[c] !== undefined)
+  return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+    select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}
+    from jsonb_populate_record(null::${sql.table(table)}, ${JSON.stringify(row)}::jsonb) r`
+}
+
 /**
- * A new lead and its first timeline event in one statement (intake is the hottest write path;
- * the event row is the timeline domain's, built by its `eventRow`).
+ * A new lead and its first timeline event, unless it duplicates an earlier lead, in one statement
+ * (intake is the hottest write path): `lead_duplicates` locks the keys, then finds earlier leads
+ * with a snapshot that sees what other intakes committed meanwhile; the inserts run only when it
+ * found none. The event row is the timeline domain's, built by its `eventRow`.
  */
-export async function insertLeadWithEvent(
+export async function insertLeadUnlessDuplicate(
   conn: Conn,
   companyId: string,
   row: NewLeadRow,
-  event: Omit<Insertable<TimelineEventsTable>, 'company_id'>,
-): Promise<LeadRow> {
-  return conn
-    .with('lead', (db) =>
-      db
-        .insertInto('leads')
-        .values({ ...row, company_id: companyId })
-        .returningAll(),
-    )
-    .with('event', (db) => db.insertInto('timeline_events').values({ ...event, company_id: companyId }))
-    .selectFrom('lead')
-    .selectAll()
-    .executeTakeFirstOrThrow() as Promise<LeadRow>
+  event: Record<string, unknown>,
+  check: DuplicateCheck | null,
+): Promise<{ lead: LeadRow; duplicates?: never } | { lead?: never; duplicates: DuplicateMatch[] }> {
+  const duplicates = check
+    ? sql`select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'reason', d.reason) order by d.rank, d.created_at desc), '[]')
+        as matches
+        from lead_duplicates(${companyId}, ${check.lockKeys}::text[], ${check.keys.phone}, ${check.keys.email},
+          ${check.keys.nameAddress}, ${check.since ?? '-infinity'}::timestamptz) d`
+    : sql`select '[]'::jsonb as matches`
+  const result = await sql<LeadRow & { duplicate_matches: DuplicateMatch[] }>`
+    with dup as materialized (${duplicates}),
+    lead as (
+      ${insertFromJson('leads', { ...row, company_id: companyId })}
+      where (select matches from dup) = '[]'::jsonb
+      returning *),
+    event as (
+      ${insertFromJson('timeline_events', { ...event, company_id: companyId })}
+      where exists (select 1 from lead))
+    select dup.matches as duplicate_matches, lead.* from dup left join lead on true`.execute(conn)
+  const { duplicate_matches, ...lead } = result.rows[0] as LeadRow & { duplicate_matches: DuplicateMatch[] }
+  return duplicate_matches.length > 0 ? { duplicates: duplicate_matches } : { lead: lead as LeadRow }
 }
 
 export async function updateLead(conn: Conn, companyId: string, id: string, values: Updateable<LeadsTable>) {
@@ -113,39 +136,6 @@ export function listLeads(
     )
   }
   return query.orderBy('priority_rank').orderBy('created_at').orderBy('id').limit(limit).execute()
-}
-
-export type DuplicateKeys = { phone: string | null; email: string | null; nameAddress: string | null }
-
-/** Leads matching any key, created since `since` (null: ever). */
-export async function findDuplicates(conn: Conn, companyId: string, keys: DuplicateKeys, since: Date | null) {
-  const branches = [
-    keys.phone && { column: sql.ref('phone'), value: keys.phone, reason: 'phone' },
-    keys.email && { column: sql.ref('email_key'), value: keys.email, reason: 'email' },
-    keys.nameAddress && {
-      column: sql.ref('name_address_key'),
-      value: keys.nameAddress,
-      reason: 'name_address',
-    },
-  ].filter((b) => !!b)
-  if (branches.length === 0) return []
-  // One round trip: each key's most recent matches, each branch on its own index.
-  const parts = branches.map(
-    (b) => sql`(select id, ${b.reason}::text as reason from leads
-      where company_id = ${companyId} and ${b.column} = ${b.value}
-      ${since ? sql`and created_at >= ${since}` : sql``}
-      order by created_at desc limit 10)`,
-  )
-  const result = await sql<{ id: string; reason: string }>`${sql.join(parts, sql` union all `)}`.execute(conn)
-  return result.rows
-}
-
-/** Serialises intakes that could duplicate each other; released at commit. Sorted, so never a deadlock. */
-export async function lockDuplicateKeys(conn: Conn, companyId: string, keys: string[]) {
-  if (keys.length === 0) return
-  const scoped = [...new Set(keys)].map((k) => `${companyId}:${k}`).sort()
-  await sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
-    from (select k from unnest(${scoped}::text[]) k order by k) keys`.execute(conn)
 }
 
 /** Open leads in zone `from` whose zone is not their region's (see `contactTimeZone`) move to `to`. */

@@ -27,7 +27,7 @@ export function eventRow(
     actor_user_id: actor.kind === 'user' ? actor.userId : null,
     actor_label: actor.label,
     type,
-    detail: JSON.stringify(detail),
+    detail,
   }
 }
 
