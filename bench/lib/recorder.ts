@@ -29,6 +29,12 @@ export async function recordQuery(run: (db: Kysely<DB>) => Promise<unknown>): Pr
   return captured
 }
 
+/** pgbench reads `:name` inside string literals too: their colons become `chr(58)`. */
+const withoutLiteralColons = (text: string) =>
+  text.replace(/'(?:[^']|'')*'/g, (literal) =>
+    literal.includes(':') ? `(${literal.split(':').join("' || chr(58) || '")})` : literal,
+  )
+
 /** As a pgbench script: `$n` becomes `:pn`, the values become `-D pn=…` (arrays as text arrays). */
 export function asPgbench(query: RecordedQuery): { script: string; vars: Record<string, string> } {
   const vars: Record<string, string> = {}
@@ -37,5 +43,10 @@ export function asPgbench(query: RecordedQuery): { script: string; vars: Record<
     if (/\s/.test(text)) throw new Error(`pgbench cannot pass a value with spaces: ${text}`)
     vars[`p${i + 1}`] = text
   })
-  return { script: `${query.text.replace(/\$(\d+)/g, ':p$1').trim()};\n`, vars }
+  return {
+    script: `${withoutLiteralColons(query.text)
+      .replace(/\$(\d+)/g, ':p$1')
+      .trim()};\n`,
+    vars,
+  }
 }

@@ -46,6 +46,7 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).max(200).optional(),
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  QUEUE_VACUUM_CLAIMS: z.coerce.number().int().min(0).default(5000),
   SECRETS_KEY: z
     .base64()
     .transform((v) => Buffer.from(v, 'base64'))
@@ -70,6 +71,8 @@ export type Config = {
   mailRetryDelaySeconds: number
   /** Attempts before an email shows as failed. */
   mailMaxAttempts: number
+  /** Claims a process serves between two vacuums of the leads table; 0: leave it to autovacuum. */
+  queueVacuumClaims: number
   /** Seals exchange secrets; absent → a key file in dataDir. */
   secretsKey: Buffer | undefined
   /** Secure cookies only when the public address is https. */
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM ?? `Tributary <no-reply@${new URL(publicUrl).hostname}>`,
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    queueVacuumClaims: e.QUEUE_VACUUM_CLAIMS,
     secureCookies: publicUrl.startsWith('https:'),
   }
 }

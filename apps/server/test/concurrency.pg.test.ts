@@ -13,7 +13,12 @@ let sourceId: string
 
 beforeAll(async () => {
   url = await createEmptyDatabase(serverUrl)
-  const env = { DATABASE_URL: url, SECRETS_KEY: Buffer.alloc(32, 7).toString('base64') }
+  const env = {
+    DATABASE_URL: url,
+    SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // This database's autovacuum never runs in a test this short; the servers vacuum the queue.
+    QUEUE_VACUUM_CLAIMS: '100',
+  }
   // Start one first so the second finds the schema migrated; then both serve.
   servers.push(await startServerProcess(env))
   servers.push(await startServerProcess(env))
@@ -48,27 +53,37 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
   }
 }
 
+/** 40 reps' session tokens, made once. */
+let repList: string[] | undefined
+async function repTokens(): Promise<string[]> {
+  if (repList) return repList
+  const base = servers[0]?.url as string
+  const roles = await http(base, 'GET', '/api/v1/roles', admin.token)
+  const repRole = roles.body.items.find((r: { name: string }) => r.name === 'Lead rep').id
+  const reps: string[] = []
+  for (let i = 0; i < 40; i++) {
+    const email = `rep${i}@concurrency.test`
+    await http(base, 'POST', '/api/v1/users', admin.token, {
+      name: `Rep ${i}`,
+      email,
+      password: 'rep password 123',
+      roleIds: [repRole],
+    })
+    const login = await http(base, 'POST', '/api/v1/auth/login', undefined, {
+      company: 'concurrency-co',
+      login: email,
+      password: 'rep password 123',
+    })
+    reps.push(login.body.token)
+  }
+  repList = reps
+  return reps
+}
+
 describe('on PostgreSQL with two server processes', () => {
   it('hands every lead to at most one rep, and no rep past the cap, under 200 concurrent requests by 40 reps', async () => {
     const base = servers[0]?.url as string
-    const roles = await http(base, 'GET', '/api/v1/roles', admin.token)
-    const repRole = roles.body.items.find((r: { name: string }) => r.name === 'Lead rep').id
-    const reps: string[] = []
-    for (let i = 0; i < 40; i++) {
-      const email = `rep${i}@concurrency.test`
-      await http(base, 'POST', '/api/v1/users', admin.token, {
-        name: `Rep ${i}`,
-        email,
-        password: 'rep password 123',
-        roleIds: [repRole],
-      })
-      const login = await http(base, 'POST', '/api/v1/auth/login', undefined, {
-        company: 'concurrency-co',
-        login: email,
-        password: 'rep password 123',
-      })
-      reps.push(login.body.token)
-    }
+    const reps = await repTokens()
     await http(base, 'PUT', '/api/v1/settings/queue', admin.token, {
       usePartnerPriority: true,
       requestableAfterMinutes: 0,
@@ -112,6 +127,52 @@ describe('on PostgreSQL with two server processes', () => {
       [admin.companyId],
     )
     expect(ranks.map((r) => r.priority_rank)).toEqual([0])
+  })
+
+  it('sends a requested lead to the back of the queue once: 300 concurrent requests on 600 queued leads get 300 leads', async () => {
+    const reps = await repTokens()
+    const base = servers[0]?.url as string
+    await sql(`update leads set location = 'invalid' where company_id = $1 and location <> 'invalid'`, [
+      admin.companyId,
+    ])
+    await http(base, 'PUT', '/api/v1/settings/queue', admin.token, {
+      usePartnerPriority: true,
+      requestableAfterMinutes: 0,
+      ...hoursAround('UTC'),
+      maxAssignedPerRep: null,
+      afterRequest: 'queue',
+      blacklistMinutesAfterRequest: 0,
+      duplicateWindowDays: 0,
+      timezone: 'UTC',
+    })
+    await sql(
+      `insert into leads (company_id, id, first_name, phone, timezone, partner_company_id, location, priority_rank, contact_after)
+       select $1, gen_random_uuid(), 'Requeued ' || g, '+1480555' || lpad(g::text, 4, '0'), 'UTC', $2, 'queue', 0,
+              now() - make_interval(secs => g)
+       from generate_series(1, 600) g`,
+      [admin.companyId, sourceId],
+    )
+    // Without a blacklist a requested lead is requestable again at once, but behind 599 others.
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) =>
+        http(servers[i % 2]?.url as string, 'POST', '/api/v1/queue/request', reps[i % 40]),
+      ),
+    )
+    const handed = answers.map((a) => a.body.lead?.id as string)
+    expect(handed.every(Boolean)).toBe(true)
+    expect(new Set(handed).size).toBe(300)
+    // Each claim left a dead row at the head of the queue; every 100 claims a server vacuums them.
+    await expect
+      .poll(
+        async () => {
+          const [row] = await sql<{ vacuums: number }>(
+            `select vacuum_count::int as vacuums from pg_stat_user_tables where relname = 'leads'`,
+          )
+          return row?.vacuums ?? 0
+        },
+        { timeout: 15_000, interval: 250 },
+      )
+      .toBeGreaterThan(0)
   })
 
   it('creates one lead from 20 concurrent identical posts with one Idempotency-Key, all answered with it', async () => {

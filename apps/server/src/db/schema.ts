@@ -209,6 +209,7 @@ export type LeadsTable = Contact & {
   priority_rank: number
   assigned_user_id: string | null
   last_requested_by: string | null
+  requested_xid: string | null
   contact_after: Time
   invalid_reason: string | null
   return_reason: string | null

@@ -177,7 +177,9 @@ export type ClaimOptions = {
  * Hands the best requestable lead to one rep in a single statement: the subquery walks the
  * queue index in claim order, skips rows other claims hold (SKIP LOCKED), and the update
  * moves the row out of the queue (or pushes its contact time past the blacklist) before
- * the lock is released, so no two claims can ever return the same lead.
+ * the lock is released. A row another claim changed after this statement's snapshot is
+ * re-checked in its new version, which fails the `requested_xid` test even when the lead went
+ * straight back to the queue: no two claims can ever return the same lead.
  */
 export async function claimNextLead(
   conn: Conn,
@@ -200,11 +202,13 @@ export async function claimNextLead(
   // One round trip: the claim and its timeline event, atomic without an explicit transaction.
   const result = await sql<LeadRow>`
     with claimed as (
-      update leads set ${set}, last_requested_by = ${o.userId}, updated_at = now()
+      update leads set ${set}, last_requested_by = ${o.userId}, requested_xid = pg_current_xact_id(),
+        updated_at = now()
       where company_id = ${companyId} and id = (
         select id from leads
         where company_id = ${companyId} and location = 'queue'
           and contact_after <= now()
+          and (requested_xid is null or pg_visible_in_snapshot(requested_xid, pg_current_snapshot()))
           ${o.zones === 'all' ? sql`` : sql`and timezone = any(${o.zones})`}
         order by ${order}
         limit 1

@@ -8,6 +8,7 @@ import { recordAudit } from '../audit/audit.service.ts'
 import { claimNextLead, followCompanyTimeZone } from '../leads/leads.service.ts'
 import { zonesWithinHours } from './local-hours.ts'
 import * as repo from './queue.repo.ts'
+import { noteClaim } from './queue-vacuum.ts'
 
 const defaults: repo.QueueSettingsValues = {
   use_partner_priority: true,
@@ -82,5 +83,6 @@ export async function requestNextLead(ctx: AppContext, actor: Actor): Promise<{ 
   const settings = await queueSettingsOf(ctx.db, actor.companyId)
   const zones = zonesWithinHours(settings.availableFrom, settings.availableUntil, settings.timezone)
   const lead = await claimNextLead(ctx, actor, settings, zones)
+  if (lead) noteClaim(ctx)
   return { lead }
 }
