@@ -56,7 +56,9 @@ async function run(command: Command, config: Config) {
   const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
   const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets, mailer }
 
-  const demo = await seedDemo(ctx)
+  // Demo data comes with the all-in-one start and with `seed`, never with a scaled-out
+  // deployment's serve or worker processes.
+  const demo = command === 'start' || command === 'seed' ? await seedDemo(ctx) : null
   if (demo) printDemo(demo, config)
   if (command === 'seed') {
     if (!demo) process.stdout.write('The demo company already exists.\n')

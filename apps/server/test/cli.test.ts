@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -35,6 +35,33 @@ describe('tributary command', () => {
     const failure = await tributary(['frobnicate']).catch((e: { code: number; stderr: string }) => e)
     expect(failure).toMatchObject({ code: 2 })
     expect((failure as { stderr: string }).stderr).toContain('Usage: tributary')
+  })
+
+  it('serve creates no demo company: seed afterwards still has one to make', async () => {
+    const serveDir = mkdtempSync(path.join(tmpdir(), 'tributary-serve-'))
+    try {
+      const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATABASE_URL'))
+      const env = { ...base, DATA_DIR: serveDir, LOG_LEVEL: 'warn', PORT: '0', WEB_DIST: '/nonexistent' }
+      const server = spawn(process.execPath, [main, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] })
+      let output = ''
+      await new Promise<void>((listening, failed) => {
+        server.stdout?.on('data', (chunk: Buffer) => {
+          output += chunk
+          if (output.includes('Tributary listening')) listening()
+        })
+        server.once('exit', (code) => failed(new Error(`serve exited with ${code}: ${output}`)))
+      })
+      await new Promise((stopped) => {
+        server.removeAllListeners('exit')
+        server.once('exit', stopped)
+        server.kill('SIGTERM')
+      })
+      expect(output).not.toContain('Demo company')
+      const seeded = await run(process.execPath, [main, 'seed'], { env })
+      expect(seeded.stdout).toMatch(/email: +admin@demo\.test/)
+    } finally {
+      rmSync(serveDir, { recursive: true, force: true })
+    }
   })
 
   it('seeds the demo company once on the embedded database and prints its admin password once', async () => {
