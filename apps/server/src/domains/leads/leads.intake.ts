@@ -78,13 +78,17 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  settings: QueueSettings,
+  queueSettings: QueueSettings | Promise<QueueSettings>,
   via: 'ui' | 'api' | 'import' | 'exchange' | 'seed',
   notify: Notifier | null,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
-  const { source, campaignId } = await resolveSource(conn, companyId, input)
+  // Settings still on their way (a single intake) arrive while the source is read.
+  const [{ source, campaignId }, settings] = await Promise.all([
+    resolveSource(conn, companyId, input),
+    queueSettings,
+  ])
   const location = source.forceDefaultLeadLocation
     ? (source.defaultLeadLocation ?? 'pending')
     : (input.location ?? source.defaultLeadLocation ?? 'pending')
@@ -152,17 +156,21 @@ export async function createLead(
   idempotencyKey?: string,
 ): Promise<{ status: number; lead: Lead; replayed: boolean }> {
   assertPermission(actor, 'create_leads')
-  const settings = await queueSettingsOf(ctx.db, actor.companyId)
-  const add = async (conn: Conn) => ({
+  const add = async (conn: Conn, settings: QueueSettings | Promise<QueueSettings>) => ({
     status: 201,
     body: await addLead(conn, actor.companyId, actor, input, settings, actor.apiKeyId ? 'api' : 'ui', ctx),
   })
-  if (!idempotencyKey) return { status: 201, lead: (await add(ctx.db)).body, replayed: false }
+  if (!idempotencyKey) {
+    const { body } = await add(ctx.db, queueSettingsOf(ctx.db, actor.companyId))
+    return { status: 201, lead: body, replayed: false }
+  }
+  // Read before the transaction: the embedded database runs one statement at a time.
+  const settings = await queueSettingsOf(ctx.db, actor.companyId)
   return ctx.db
     .transaction()
     .execute(async (tx) => {
       const scope = `lead:${input.partnerCompanyId ?? input.externalPartnerCompanyId ?? '-'}`
-      return onceForKey(tx, actor.companyId, scope, idempotencyKey, input, () => add(tx))
+      return onceForKey(tx, actor.companyId, scope, idempotencyKey, input, () => add(tx, settings))
     })
     .then((r) => ({ status: r.status, lead: r.body, replayed: r.replayed }))
 }
