@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { call, type Session, signup, userWithRole } from '../../../test/helpers/client.ts'
 import {
@@ -16,6 +16,16 @@ beforeAll(async () => {
   t = await startTestApp()
 })
 afterAll(() => t.close())
+
+/** The latest minute, not after now, at which `zone`'s clock reads `hhmm`. */
+function lastTimeAt(zone: string, hhmm: string): Date {
+  const minute = Date.now() - (Date.now() % 60_000)
+  for (let back = 0; back < 24 * 60; back++) {
+    const at = new Date(minute - back * 60_000)
+    if (localHHMM(zone, 0, at) === hhmm) return at
+  }
+  throw new Error(`${zone} never reads ${hhmm}`)
+}
 
 /**
  * A company of its own per test (the queue is company-wide): a rep, a high and a normal
@@ -134,22 +144,28 @@ describe('requesting a lead', () => {
   })
 
   it('with 08:00–21:00, gives exactly the leads whose local clock is inside those hours', async () => {
-    const c = await company({ availableFrom: '08:00', availableUntil: '21:00' })
-    const zones = { HI: 'Pacific/Honolulu', NY: 'America/New_York' } as const
-    const leads = [
-      await c.lead(c.high, { address: { region: 'HI' } }),
-      await c.lead(c.high, { address: { region: 'NY' } }),
-    ]
-    // Computed here with Intl, independently of the server; 2 minutes of margin keep the edges out.
-    const inside = (zone: string) =>
-      [-2, 0, 2].every((m) => localHHMM(zone, m) >= '08:00' && localHHMM(zone, m) < '21:00')
-    const outside = (zone: string) =>
-      [-2, 0, 2].every((m) => localHHMM(zone, m) < '08:00' || localHHMM(zone, m) >= '21:00')
-    const expected = leads.filter((_, i) => inside(Object.values(zones)[i] as string)).map((l) => l.id)
-    if (!Object.values(zones).every((z) => inside(z) || outside(z))) return // a clock on an edge
-    const got: string[] = []
-    for (let lead = await requested(c.rep); lead; lead = await requested(c.rep)) got.push(lead.id)
-    expect(got.sort()).toEqual(expected.sort())
+    // Two past instants, whole scenarios played at each (the embedded database's clock is the
+    // process's): New York at 10:00, when Honolulu (5–6 hours behind) is at 04:00–05:00; and
+    // New York at 21:30, when Honolulu is at 15:30–16:30.
+    for (const [newYorkClock, inside] of [
+      ['10:00', 'NY'],
+      ['21:30', 'HI'],
+    ] as const) {
+      vi.useFakeTimers({ toFake: ['Date'] })
+      vi.setSystemTime(lastTimeAt('America/New_York', newYorkClock))
+      try {
+        const c = await company({ availableFrom: '08:00', availableUntil: '21:00' })
+        const leads = {
+          HI: await c.lead(c.high, { address: { region: 'HI' } }),
+          NY: await c.lead(c.high, { address: { region: 'NY' } }),
+        }
+        const got: string[] = []
+        for (let lead = await requested(c.rep); lead; lead = await requested(c.rep)) got.push(lead.id)
+        expect(got).toEqual([leads[inside].id])
+      } finally {
+        vi.useRealTimers()
+      }
+    }
   })
 
   it('takes hours that run past midnight (from later than until)', async () => {
