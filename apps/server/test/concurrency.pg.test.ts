@@ -53,6 +53,17 @@ async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] 
   }
 }
 
+/** The company's queue settings: hours around now in UTC, no duplicate check, and `changes`. */
+const putQueueSettings = (changes: Record<string, unknown>) =>
+  http(servers[0]?.url as string, 'PUT', '/api/v1/settings/queue', admin.token, {
+    usePartnerPriority: true,
+    requestableAfterMinutes: 0,
+    ...hoursAround('UTC'),
+    duplicateWindowDays: 0,
+    timezone: 'UTC',
+    ...changes,
+  })
+
 /** 40 reps' session tokens, made once. */
 let repList: string[] | undefined
 async function repTokens(): Promise<string[]> {
@@ -82,17 +93,11 @@ async function repTokens(): Promise<string[]> {
 
 describe('on PostgreSQL with two server processes', () => {
   it('hands every lead to at most one rep, and no rep past the cap, under 200 concurrent requests by 40 reps', async () => {
-    const base = servers[0]?.url as string
     const reps = await repTokens()
-    await http(base, 'PUT', '/api/v1/settings/queue', admin.token, {
-      usePartnerPriority: true,
-      requestableAfterMinutes: 0,
-      ...hoursAround('UTC'),
+    await putQueueSettings({
       maxAssignedPerRep: 3,
       afterRequest: 'assigned',
       blacklistMinutesAfterRequest: 30,
-      duplicateWindowDays: 0,
-      timezone: 'UTC',
     })
     await sql(
       `insert into leads (company_id, id, first_name, phone, timezone, partner_company_id, location, priority_rank, contact_after)
@@ -131,19 +136,13 @@ describe('on PostgreSQL with two server processes', () => {
 
   it('sends a requested lead to the back of the queue once: 300 concurrent requests on 600 queued leads get 300 leads', async () => {
     const reps = await repTokens()
-    const base = servers[0]?.url as string
     await sql(`update leads set location = 'invalid' where company_id = $1 and location <> 'invalid'`, [
       admin.companyId,
     ])
-    await http(base, 'PUT', '/api/v1/settings/queue', admin.token, {
-      usePartnerPriority: true,
-      requestableAfterMinutes: 0,
-      ...hoursAround('UTC'),
+    await putQueueSettings({
       maxAssignedPerRep: null,
       afterRequest: 'queue',
       blacklistMinutesAfterRequest: 0,
-      duplicateWindowDays: 0,
-      timezone: 'UTC',
     })
     await sql(
       `insert into leads (company_id, id, first_name, phone, timezone, partner_company_id, location, priority_rank, contact_after)

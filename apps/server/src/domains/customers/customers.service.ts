@@ -127,19 +127,18 @@ export async function addCustomer(
   })
   await recordEvent(conn, companyId, actor, 'customer', row.id, 'created', { partnerCompanyId: partnerId })
   const customer = toCustomer(row)
-  const emails = source?.purchaseNotificationEmails ?? []
-  if (notify && source && emails.length > 0) {
-    const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
+  if (notify && source) {
+    const emails = source.purchaseNotificationEmails
     await notifyPurchase(
       conn,
       notify,
       companyId,
+      actor,
       'customer',
       customer,
       { name: source.name, emails },
-      campaign?.name ?? null,
+      campaignId,
     )
-    await recordEvent(conn, companyId, actor, 'customer', row.id, 'purchase_notification', { to: emails })
   }
   return customer
 }

@@ -10,7 +10,7 @@ import { onceForKey } from '../idempotency/idempotency.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.service.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
-import { type EventActor, eventRow, recordEvent } from '../timeline/timeline.service.ts'
+import { type EventActor, eventRow } from '../timeline/timeline.service.ts'
 import { priorityRank, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 
@@ -127,18 +127,17 @@ export async function addLead(
       })
     }
     const lead = toLead(inserted.lead)
-    if (notify && emails.length > 0) {
-      const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
+    if (notify) {
       await notifyPurchase(
         conn,
         notify,
         companyId,
+        actor,
         'lead',
         lead,
         { name: source.name, emails },
-        campaign?.name ?? null,
+        campaignId,
       )
-      await recordEvent(conn, companyId, actor, 'lead', lead.id, 'purchase_notification', { to: emails })
     }
     return lead
   }

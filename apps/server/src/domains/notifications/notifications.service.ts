@@ -1,9 +1,11 @@
 import type { Conn } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { escapeHtml, renderTemplate, type TemplateContext } from '../../lib/templates.ts'
+import { findCampaignById } from '../campaigns/campaigns.service.ts'
 import { findCompany } from '../companies/companies.service.ts'
 import { queueMail } from '../mail/mail.service.ts'
 import { findMessageCampaign } from '../message-campaigns/message-campaigns.service.ts'
+import { type EventActor, recordEvent } from '../timeline/timeline.service.ts'
 import { builtInTemplates } from './notification-templates.ts'
 
 /** What sending a notification needs of the application. */
@@ -41,23 +43,28 @@ function recordContext(kind: 'lead' | 'customer', r: RecordSummary, ctx: Ctx) {
 const line = (kind: 'lead' | 'customer', r: RecordSummary) =>
   `${kind === 'lead' ? 'Lead' : 'Customer'} ${r.number}: ${[r.firstName, r.lastName].filter(Boolean).join(' ') || '(no name)'}${r.phone ? `, ${r.phone}` : ''}${r.email ? `, ${r.email}` : ''}`
 
-/** Purchase notification (seed 000): the source's purchase notification emails hear of the new record. */
+/**
+ * Purchase notification (seed 000): the source's purchase notification emails hear of the new
+ * record, and the record's timeline says so.
+ */
 export async function notifyPurchase(
   conn: Conn,
   ctx: Ctx,
   companyId: string,
+  actor: EventActor,
   kind: 'lead' | 'customer',
   record: RecordSummary,
   source: SourceSummary & { emails: string[] },
-  campaignName: string | null,
+  campaignId: string | null,
 ) {
   if (source.emails.length === 0) return
   const company = await findCompany(conn, companyId)
+  const campaign = campaignId ? await findCampaignById(conn, companyId, campaignId) : null
   const context: TemplateContext = {
     company: { name: company?.name ?? '' },
     [kind]: recordContext(kind, record, ctx),
     partnerCompany: { name: source.name, contactPerson: source.contactPerson ?? null },
-    campaign: { name: campaignName },
+    campaign: { name: campaign?.name ?? null },
   }
   const message = renderTemplate(
     kind === 'lead' ? builtInTemplates.leadPurchased : builtInTemplates.customerPurchased,
@@ -72,6 +79,7 @@ export async function notifyPurchase(
       related: { kind, id: record.id },
     },
   ])
+  await recordEvent(conn, companyId, actor, kind, record.id, 'purchase_notification', { to: source.emails })
 }
 
 /**
