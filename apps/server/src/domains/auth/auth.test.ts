@@ -54,6 +54,25 @@ describe('login', () => {
     expect(isProblem(throttled)).toBe(true)
   })
 
+  it('throttles a client address after 50 failures, whichever accounts they tried', async () => {
+    const admin = await signup(t.app)
+    const from = (remoteAddress: string, login: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { company: admin.slug, login, password },
+      })
+    for (let i = 0; i < 50; i++) {
+      expect((await from('198.51.100.7', `nobody${i}@example.test`, 'wrong password')).statusCode).toBe(401)
+    }
+    const throttled = await from('198.51.100.7', admin.email, admin.password)
+    expect(throttled.statusCode).toBe(429)
+    expect(Number(throttled.headers['retry-after'])).toBeGreaterThan(0)
+    // The account itself is not locked: from another address the right password still works.
+    expect((await from('198.51.100.8', admin.email, admin.password)).statusCode).toBe(200)
+  })
+
   it('refuses a disabled user', async () => {
     const admin = await signup(t.app)
     const rep = await userWithRole(t.app, admin, 'Lead rep')
