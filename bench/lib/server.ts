@@ -52,13 +52,16 @@ function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 }
 
 /**
- * `tributary serve` as a child process on a free port. BENCH_CPU_PROF=<dir> runs it under
- * `node --cpu-prof` (the profile is written when it stops).
+ * `tributary serve` (or another command that listens, such as `start`) as a child process on a
+ * free port. BENCH_CPU_PROF=<dir> runs it under `node --cpu-prof` (written when it stops).
  */
-export async function startServer(databaseUrl: string): Promise<Server> {
+export async function startServer(
+  databaseUrl: string,
+  command: 'serve' | 'start' = 'serve',
+): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-'))
   const profile = process.env.BENCH_CPU_PROF
-  const args = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []), main, 'serve']
+  const args = [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : []), main, command]
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env: serverEnv(databaseUrl, dataDir),
