@@ -25,25 +25,4 @@ export const LeadImportQuery = z.object({
   partnerCompanyId: Id.optional().describe('The source of rows that name none'),
 })
 
-/** The CSV header names an import understands; other columns are refused. */
-export const leadImportColumns = [
-  'firstName',
-  'lastName',
-  'companyName',
-  'email',
-  'phone',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'partnerCompanyId',
-  'campaignId',
-  'externalPartnerCompanyId',
-  'externalCampaignId',
-  'location',
-  'callCenterComments',
-  'notes',
-  'trustedFormCertUrl',
-  'leadiDToken',
-] as const
+export { leadImportColumns } from './import-columns.ts'

@@ -51,40 +51,7 @@ export const OfficeLocationBody = z.strictObject({
 // Without the body's `.default({})`: a PATCH that leaves out the address keeps the saved one.
 export const OfficeLocationPatch = OfficeLocationBody.extend({ address: Address }).partial()
 
-/**
- * The placeholders a message campaign may use, e.g. `{{lead.firstName}}`. Anything else
- * is refused when the template is saved.
- */
-export const templateVariables = {
-  company: ['name'],
-  lead: [
-    'number',
-    'firstName',
-    'lastName',
-    'email',
-    'phone',
-    'street',
-    'city',
-    'region',
-    'postalCode',
-    'link',
-  ],
-  customer: [
-    'number',
-    'firstName',
-    'lastName',
-    'email',
-    'phone',
-    'street',
-    'city',
-    'region',
-    'postalCode',
-    'link',
-  ],
-  partnerCompany: ['name', 'contactPerson', 'email', 'phone'],
-  campaign: ['name'],
-  return: ['reason', 'comments', 'count'],
-} as const
+export { templateVariables } from './template-variables.ts'
 
 export const MessageCampaign = z
   .object({

@@ -125,25 +125,5 @@ export function importLeads(file: Blob, defaultPartnerCompanyId: string | null) 
 export const getImport = (id: string, signal?: AbortSignal) =>
   api.get<LeadImport>(`/api/v1/imports/${encodeURIComponent(id)}`, withSignal(signal))
 
-/** The CSV header names an import understands (packages/contracts/src/imports.ts). */
-export const importColumns = [
-  'firstName',
-  'lastName',
-  'companyName',
-  'email',
-  'phone',
-  'street',
-  'city',
-  'region',
-  'postalCode',
-  'country',
-  'partnerCompanyId',
-  'campaignId',
-  'externalPartnerCompanyId',
-  'externalCampaignId',
-  'location',
-  'callCenterComments',
-  'notes',
-  'trustedFormCertUrl',
-  'leadiDToken',
-] as const
+/** The CSV header names an import understands. */
+export { leadImportColumns as importColumns } from '@tributary/contracts/import-columns'
