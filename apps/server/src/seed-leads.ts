@@ -93,9 +93,7 @@ export async function seedLeads(
           campaignId: source.campaignIds[n % Math.max(source.campaignIds.length, 1)] ?? null,
           location: location === 'pending' ? 'pending' : 'queue',
         },
-        settings,
-        'seed',
-        null,
+        { settings, via: 'seed', notify: null },
       )
       const worker = n % 3 === 0 ? workers.manager : workers.rep
       if (location === 'queue' || location === 'pending') continue

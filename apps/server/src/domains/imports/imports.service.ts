@@ -6,7 +6,7 @@ import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
-import { addLead } from '../leads/leads.service.ts'
+import { addLead, sourcesForBatch } from '../leads/leads.service.ts'
 import { queueSettingsOf } from '../queue/queue.service.ts'
 import { runImport } from './imports.jobs.ts'
 import * as repo from './imports.repo.ts'
@@ -157,6 +157,8 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
   const flush = async () => {
     const errors: ImportRowError[] = []
     let created = 0
+    // Sources are read once per batch, inside its transaction.
+    const findSource = sourcesForBatch()
     await ctx.db.transaction().execute(async (tx) => {
       for (const { row, record } of batch) {
         const parsed = CreateLeadBody.safeParse(rowToLead(record, imp.default_partner_company_id))
@@ -167,7 +169,12 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
           continue
         }
         try {
-          await addLead(tx, companyId, actor, parsed.data, settings, 'import', ctx)
+          await addLead(tx, companyId, actor, parsed.data, {
+            settings,
+            via: 'import',
+            notify: ctx,
+            findSource,
+          })
           created++
         } catch (error) {
           if (!(error instanceof AppError)) throw error

@@ -16,8 +16,40 @@ import * as repo from './leads.repo.ts'
 
 const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
 
+type LeadSource = NonNullable<Awaited<ReturnType<typeof findLeadSource>>>
+type FindSource = (conn: Conn, companyId: string, id: string) => Promise<LeadSource | null>
+
+/**
+ * Source lookups that last a batch: an import's rows mostly name one source, which is read once
+ * per batch (and within its transaction) instead of once per row.
+ */
+export function sourcesForBatch(): FindSource {
+  const seen = new Map<string, Promise<LeadSource | null>>()
+  return (conn, companyId, id) => {
+    let found = seen.get(id)
+    if (!found) {
+      found = findLeadSource(conn, companyId, id)
+      seen.set(id, found)
+    }
+    return found
+  }
+}
+
+/** How a lead arrives: the queue settings, its channel, who hears of it, how sources are read. */
+export type Arrival = {
+  settings: QueueSettings | Promise<QueueSettings>
+  via: 'ui' | 'api' | 'import' | 'exchange' | 'seed'
+  notify: Notifier | null
+  findSource?: FindSource
+}
+
 /** The source and campaign of a new lead (seeds 000 and 003). */
-async function resolveSource(conn: Conn, companyId: string, input: CreateLeadBody) {
+async function resolveSource(
+  conn: Conn,
+  companyId: string,
+  input: CreateLeadBody,
+  findSource: FindSource = findLeadSource,
+) {
   let partnerId = input.partnerCompanyId
   let campaignId = input.campaignId ?? null
   if (input.externalPartnerCompanyId && input.externalCampaignId) {
@@ -37,7 +69,7 @@ async function resolveSource(conn: Conn, companyId: string, input: CreateLeadBod
   }
   if (!partnerId)
     throw unprocessable('partnerCompanyId', 'A lead needs a source: a partner company that sells leads')
-  const source = await findLeadSource(conn, companyId, partnerId)
+  const source = await findSource(conn, companyId, partnerId)
   if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
   if (!source.enabled) throw unprocessable('partnerCompanyId', `${source.name} does not sell leads`)
   if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
@@ -78,15 +110,13 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  queueSettings: QueueSettings | Promise<QueueSettings>,
-  via: 'ui' | 'api' | 'import' | 'exchange' | 'seed',
-  notify: Notifier | null,
+  { settings: queueSettings, via, notify, findSource }: Arrival,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
   // Settings still on their way (a single intake) arrive while the source is read.
   const [{ source, campaignId }, settings] = await Promise.all([
-    resolveSource(conn, companyId, input),
+    resolveSource(conn, companyId, input, findSource),
     queueSettings,
   ])
   const location = source.forceDefaultLeadLocation
@@ -157,7 +187,11 @@ export async function createLead(
   assertPermission(actor, 'create_leads')
   const add = async (conn: Conn, settings: QueueSettings | Promise<QueueSettings>) => ({
     status: 201,
-    body: await addLead(conn, actor.companyId, actor, input, settings, actor.apiKeyId ? 'api' : 'ui', ctx),
+    body: await addLead(conn, actor.companyId, actor, input, {
+      settings,
+      via: actor.apiKeyId ? 'api' : 'ui',
+      notify: ctx,
+    }),
   })
   if (!idempotencyKey) {
     const { body } = await add(ctx.db, queueSettingsOf(ctx.db, actor.companyId))

@@ -11,7 +11,7 @@ import { findUserById } from '../users/users.service.ts'
 import { forActor, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 
-export { addLead, createLead } from './leads.intake.ts'
+export { addLead, createLead, sourcesForBatch } from './leads.intake.ts'
 export { claimNextLead, convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
 
 /** Whether the actor may see this lead at all; others get 404, never a hint it exists. */
