@@ -26,7 +26,7 @@ function phone(i: number): string {
 }
 
 /** A full lead, unique in phone, email and name+address: every duplicate check runs and passes. */
-const leadBody = (i: number, partnerCompanyId: string) =>
+export const leadBody = (i: number, partnerCompanyId: string) =>
   JSON.stringify({
     firstName: 'Lead',
     lastName: `Number${i}`,

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- intake|claim|list|import`: runs one benchmark; its last line of output is one JSON
+ * `npm run bench -- intake|claim|list|import|embedded`: runs one benchmark; its last line of output is one JSON
  * object `{ name, unit, tributary, limit, ratio, … }`.
  */
 import type { BenchResult } from './lib/load.ts'
@@ -9,6 +9,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<BenchRes
   claim: () => import('./claim.ts'),
   list: () => import('./list.ts'),
   import: () => import('./import.ts'),
+  embedded: () => import('./embedded.ts'),
 }
 
 const name = process.argv[2] ?? ''

@@ -7,10 +7,12 @@ import path from 'node:path'
 export const root = path.resolve(import.meta.dirname, '../..')
 const main = path.join(root, 'apps/server/src/main.ts')
 
-function serverEnv(databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
+/** `databaseUrl` null: the embedded database, in `dataDir`. */
+function serverEnv(databaseUrl: string | null, dataDir: string): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _inherited, ...env } = process.env
   return {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
+    ...env,
+    ...(databaseUrl !== null && { DATABASE_URL: databaseUrl }),
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: '0',
@@ -40,6 +42,8 @@ export async function migrate(databaseUrl: string): Promise<void> {
 export type Server = {
   url: string
   pid: number
+  /** The server's DATA_DIR: on the embedded database, its data (kept after stop; remove it yourself). */
+  dataDir: string
   /** Peak resident set size of the server process so far (VmHWM), in MB. */
   peakRssMb(): number
   stop(): Promise<void>
@@ -53,10 +57,11 @@ function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
 
 /**
  * `tributary serve` (or another command that listens, such as `start`) as a child process on a
- * free port. BENCH_CPU_PROF=<dir> runs it under `node --cpu-prof` (written when it stops).
+ * free port; `databaseUrl` null runs it on the embedded database. BENCH_CPU_PROF=<dir> runs it
+ * under `node --cpu-prof` (written when it stops).
  */
 export async function startServer(
-  databaseUrl: string,
+  databaseUrl: string | null,
   command: 'serve' | 'start' = 'serve',
 ): Promise<Server> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tributary-bench-'))
@@ -91,6 +96,7 @@ export async function startServer(
   return {
     url,
     pid,
+    dataDir,
     peakRssMb: () => {
       if (child.exitCode === null) peak = Math.max(peak, vm(pid, 'VmHWM'))
       return peak
@@ -103,7 +109,7 @@ export async function startServer(
         await exited
         clearTimeout(timer)
       }
-      rmSync(dataDir, { recursive: true, force: true })
+      if (databaseUrl !== null) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
