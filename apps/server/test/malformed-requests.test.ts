@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.ts'
 import { type Call, call, isProblem, type Session, signup } from './helpers/client.ts'
+import { openApiSchemas, type Schema } from './helpers/openapi.ts'
 
 /**
  * API.md: "No request of any shape produces a 5xx". Every route is taken from the served
@@ -11,8 +12,6 @@ import { type Call, call, isProblem, type Session, signup } from './helpers/clie
  */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-// biome-ignore lint/suspicious/noExplicitAny: JSON schemas from the OpenAPI document
-type Schema = any
 type Operation = {
   requestBody?: { content?: Record<string, { schema?: Schema }> }
   parameters?: { in: string; name: string }[]
@@ -63,11 +62,7 @@ const send = (route: Route, options: { body?: unknown; rawBody?: string; token?:
     }),
   })
 
-const resolve = (schema: Schema): Schema => {
-  let s = schema
-  while (s?.$ref) s = schemas[String(s.$ref).split('/').pop() as string]
-  return s ?? {}
-}
+const { resolve, exampleOf } = openApiSchemas(() => schemas)
 
 /** The JSON types a schema allows; undefined when it allows anything. */
 function allowedTypes(schema: Schema): Set<string> | undefined {
@@ -105,47 +100,6 @@ function wrongTypes(schema: Schema): Record<string, unknown> {
     if (wrong !== undefined) body[name] = wrong
   }
   return body
-}
-
-/** A body that passes the schema (as far as JSON Schema can say): every field, or only the required ones. */
-function exampleOf(schema: Schema, requiredOnly = false): unknown {
-  const s = resolve(schema)
-  if ('const' in s) return s.const
-  if (s.enum) return s.enum[0]
-  const branches = s.anyOf ?? s.oneOf
-  if (branches) {
-    return exampleOf(branches.find((x: Schema) => resolve(x).type !== 'null') ?? branches[0], requiredOnly)
-  }
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => exampleOf(x, requiredOnly)))
-  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(
-        Object.entries(s.properties ?? {})
-          .filter(([k]) => !requiredOnly || s.required?.includes(k))
-          .map(([k, v]) => [k, exampleOf(v, requiredOnly)]),
-      )
-    case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => exampleOf(s.items, requiredOnly))
-    case 'integer':
-    case 'number':
-      return s.minimum ?? (s.exclusiveMinimum ?? 0) + 1
-    case 'boolean':
-      return false
-    case 'string': {
-      const byFormat: Record<string, string> = {
-        email: `probe-${randomUUID()}@example.test`,
-        uuid: randomUUID(),
-        'date-time': new Date().toISOString(),
-        date: '2030-01-01',
-        uri: 'https://example.test/',
-        url: 'https://example.test/',
-      }
-      return byFormat[s.format] ?? 'probe text'.padEnd(s.minLength ?? 0, 'x')
-    }
-    default:
-      return null
-  }
 }
 
 /** Paths to every string inside a JSON value. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queueMail } from '../src/domains/mail/mail.service.ts'
 import { startTestApp, type TestApp } from './helpers/app.ts'
 import { type Call, call, isProblem, type Session, signup } from './helpers/client.ts'
+import { openApiSchemas, type Schema } from './helpers/openapi.ts'
 
 /**
  * QUALITY.md: "for every route with an id: another company's id → 404, walked from the route
@@ -10,8 +11,6 @@ import { type Call, call, isProblem, type Session, signup } from './helpers/clie
  */
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-// biome-ignore lint/suspicious/noExplicitAny: JSON schemas from the OpenAPI document
-type Schema = any
 type Operation = { requestBody?: { content?: Record<string, { schema?: Schema }> } }
 type OpenApi = {
   paths: Record<string, Record<string, Operation>>
@@ -131,52 +130,7 @@ const fill = (path: string, ids: Record<string, string>) =>
     return `${collection}/${id}`
   })
 
-const resolve = (schema: Schema): Schema => {
-  let s = schema
-  while (s?.$ref) s = doc.components?.schemas?.[String(s.$ref).split('/').pop() as string]
-  return s ?? {}
-}
-
-/** A body that passes the route's schema, so the call reaches the lookup of the id. */
-function exampleOf(schema: Schema, requiredOnly = false): unknown {
-  const s = resolve(schema)
-  if ('const' in s) return s.const
-  if (s.enum) return s.enum[0]
-  const branches = s.anyOf ?? s.oneOf
-  if (branches) {
-    return exampleOf(branches.find((x: Schema) => resolve(x).type !== 'null') ?? branches[0], requiredOnly)
-  }
-  if (s.allOf) return Object.assign({}, ...s.allOf.map((x: Schema) => exampleOf(x, requiredOnly)))
-  const type = Array.isArray(s.type) ? s.type.find((x: string) => x !== 'null') : s.type
-  switch (type) {
-    case 'object':
-      return Object.fromEntries(
-        Object.entries(s.properties ?? {})
-          .filter(([k]) => !requiredOnly || s.required?.includes(k))
-          .map(([k, v]) => [k, exampleOf(v, requiredOnly)]),
-      )
-    case 'array':
-      return Array.from({ length: s.minItems ?? 0 }, () => exampleOf(s.items, requiredOnly))
-    case 'integer':
-    case 'number':
-      return s.minimum ?? (s.exclusiveMinimum ?? 0) + 1
-    case 'boolean':
-      return false
-    case 'string': {
-      const byFormat: Record<string, string> = {
-        email: `probe-${randomUUID()}@example.test`,
-        uuid: randomUUID(),
-        'date-time': new Date().toISOString(),
-        date: '2030-01-01',
-        uri: 'https://example.test/',
-        url: 'https://example.test/',
-      }
-      return byFormat[s.format] ?? 'probe'.padEnd(s.minLength ?? 0, 'x')
-    }
-    default:
-      return null
-  }
-}
+const { exampleOf } = openApiSchemas(() => doc.components?.schemas ?? {})
 
 /**
  * Bodies to try, richest first: every field (a leaking write would change A's resource), only the
