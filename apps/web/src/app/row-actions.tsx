@@ -83,3 +83,41 @@ export function RowDeleteButton({ label, onClick }: { label: string; onClick: ()
     </button>
   )
 }
+
+/**
+ * The actions cell of a named item that can be edited and deleted: Edit, and a Delete that asks
+ * "Delete <name>?" first and clears the last failure notice.
+ */
+export function EditDeleteActions({
+  item,
+  deletion,
+  notices,
+  onEdit,
+  onDelete,
+}: {
+  item: { id: string; name: string }
+  deletion: ReturnType<typeof useRowDelete>
+  notices: Notices
+  onEdit: () => void
+  onDelete: () => void
+}) {
+  return (
+    <RowActions
+      confirming={deletion.confirmingId === item.id}
+      question={`Delete ${item.name}?`}
+      onDelete={onDelete}
+      onKeep={deletion.keep}
+    >
+      <RowButton label={`Edit ${item.name}`} onClick={onEdit}>
+        Edit
+      </RowButton>
+      <RowDeleteButton
+        label={`Delete ${item.name}`}
+        onClick={() => {
+          notices.clearFailure()
+          deletion.ask(item.id)
+        }}
+      />
+    </RowActions>
+  )
+}

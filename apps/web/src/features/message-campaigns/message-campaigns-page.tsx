@@ -9,7 +9,7 @@ import {
   TextField,
 } from '../../app/form.tsx'
 import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
-import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
+import { EditDeleteActions, useRowDelete } from '../../app/row-actions.tsx'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
@@ -62,23 +62,13 @@ export function MessageCampaignsPage() {
                   <code className="template-text">{campaign.subject}</code>
                 </td>
                 <td className="actions-col">
-                  <RowActions
-                    confirming={deletion.confirmingId === campaign.id}
-                    question={`Delete ${campaign.name}?`}
+                  <EditDeleteActions
+                    item={campaign}
+                    deletion={deletion}
+                    notices={notices}
+                    onEdit={() => panel.edit(campaign)}
                     onDelete={() => remove(campaign)}
-                    onKeep={deletion.keep}
-                  >
-                    <RowButton label={`Edit ${campaign.name}`} onClick={() => panel.edit(campaign)}>
-                      Edit
-                    </RowButton>
-                    <RowDeleteButton
-                      label={`Delete ${campaign.name}`}
-                      onClick={() => {
-                        notices.clearFailure()
-                        deletion.ask(campaign.id)
-                      }}
-                    />
-                  </RowActions>
+                  />
                 </td>
               </tr>
             ))}

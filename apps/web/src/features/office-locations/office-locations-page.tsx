@@ -10,7 +10,7 @@ import {
   TextField,
 } from '../../app/form.tsx'
 import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
-import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
+import { EditDeleteActions, useRowDelete } from '../../app/row-actions.tsx'
 import { useTimeZones } from '../../app/time-zones.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
@@ -60,23 +60,13 @@ export function OfficeLocationsPage() {
                 <td>{formatAddress(office.address) || '—'}</td>
                 <td>{office.timezone}</td>
                 <td className="actions-col">
-                  <RowActions
-                    confirming={deletion.confirmingId === office.id}
-                    question={`Delete ${office.name}?`}
+                  <EditDeleteActions
+                    item={office}
+                    deletion={deletion}
+                    notices={notices}
+                    onEdit={() => panel.edit(office)}
                     onDelete={() => remove(office)}
-                    onKeep={deletion.keep}
-                  >
-                    <RowButton label={`Edit ${office.name}`} onClick={() => panel.edit(office)}>
-                      Edit
-                    </RowButton>
-                    <RowDeleteButton
-                      label={`Delete ${office.name}`}
-                      onClick={() => {
-                        notices.clearFailure()
-                        deletion.ask(office.id)
-                      }}
-                    />
-                  </RowActions>
+                  />
                 </td>
               </tr>
             ))}
