@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import { isForeignKeyViolation, isUniqueViolation } from '../db/constraints.ts'
 import { AppError, type FieldError } from './errors.ts'
 
 const PROBLEM = 'application/problem+json; charset=utf-8'
@@ -36,9 +37,9 @@ export function toAppError(error: FastifyError | Error): AppError {
     })
   }
   // A constraint caught a race the service's own checks could not see.
+  if (isUniqueViolation(error)) return new AppError('conflict', 'This conflicts with an existing record')
+  if (isForeignKeyViolation(error)) return new AppError('conflict', 'Other records still refer to this one')
   const pgCode = (error as { code?: string }).code
-  if (pgCode === '23505') return new AppError('conflict', 'This conflicts with an existing record')
-  if (pgCode === '23503') return new AppError('conflict', 'Other records still refer to this one')
   // Text the database cannot store (NUL, broken encoding) or a value out of a column's range.
   if (pgCode === '22021' || pgCode === '22P05' || pgCode === '22003')
     return new AppError('bad-request', 'A value cannot be stored')

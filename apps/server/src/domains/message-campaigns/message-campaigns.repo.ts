@@ -1,13 +1,10 @@
 import { type Selectable, sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
+import { isForeignKeyViolation, isUniqueViolation, nameTaken } from '../../db/constraints.ts'
 import type { MessageCampaignsTable } from '../../db/schema.ts'
 
 export type MessageCampaignRow = Omit<Selectable<MessageCampaignsTable>, 'company_id'>
 export type MessageCampaignValues = { name: string; subject: string; body: string }
-
-const UNIQUE_VIOLATION = '23505'
-const FOREIGN_KEY_VIOLATION = '23503'
-const pgCode = (error: unknown) => (error as { code?: string }).code
 
 const campaigns = (conn: Conn, companyId: string) =>
   conn
@@ -34,21 +31,8 @@ export const listMessageCampaigns = (
     .limit(limit)
     .execute()
 
-export async function messageCampaignNameTaken(
-  conn: Conn,
-  companyId: string,
-  name: string,
-  exceptId?: string,
-) {
-  const row = await conn
-    .selectFrom('message_campaigns')
-    .where('company_id', '=', companyId)
-    .where(sql`lower(name)`, '=', name.toLowerCase())
-    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId as string))
-    .select('id')
-    .executeTakeFirst()
-  return row !== undefined
-}
+export const messageCampaignNameTaken = (conn: Conn, companyId: string, name: string, exceptId?: string) =>
+  nameTaken(conn, 'message_campaigns', companyId, name, exceptId)
 
 /** False when the name is taken (a concurrent insert won the unique index). */
 export async function insertMessageCampaign(
@@ -87,7 +71,7 @@ export async function updateMessageCampaign(
       .execute()
     return true
   } catch (error) {
-    if (pgCode(error) === UNIQUE_VIOLATION) return false
+    if (isUniqueViolation(error)) return false
     throw error
   }
 }
@@ -119,7 +103,7 @@ export async function deleteMessageCampaign(conn: Conn, companyId: string, id: s
       .execute()
     return true
   } catch (error) {
-    if (pgCode(error) === FOREIGN_KEY_VIOLATION) return false
+    if (isForeignKeyViolation(error)) return false
     throw error
   }
 }

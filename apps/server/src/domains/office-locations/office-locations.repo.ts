@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely'
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
+import { isForeignKeyViolation, isUniqueViolation, nameTaken } from '../../db/constraints.ts'
 import type { OfficeLocationsTable } from '../../db/schema.ts'
 
 export type OfficeLocationRow = Omit<Selectable<OfficeLocationsTable>, 'company_id'>
@@ -14,10 +15,6 @@ export type OfficeLocationValues = {
   country: string
   timezone: string
 }
-
-const UNIQUE_VIOLATION = '23505'
-const FOREIGN_KEY_VIOLATION = '23503'
-const pgCode = (error: unknown) => (error as { code?: string }).code
 
 const locations = (conn: Conn, companyId: string) =>
   conn
@@ -55,21 +52,8 @@ export const listOfficeLocations = (
     .limit(limit)
     .execute()
 
-export async function officeLocationNameTaken(
-  conn: Conn,
-  companyId: string,
-  name: string,
-  exceptId?: string,
-) {
-  const row = await conn
-    .selectFrom('office_locations')
-    .where('company_id', '=', companyId)
-    .where(sql`lower(name)`, '=', name.toLowerCase())
-    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId as string))
-    .select('id')
-    .executeTakeFirst()
-  return row !== undefined
-}
+export const officeLocationNameTaken = (conn: Conn, companyId: string, name: string, exceptId?: string) =>
+  nameTaken(conn, 'office_locations', companyId, name, exceptId)
 
 /** False when the name is taken (a concurrent insert won the unique index). */
 export async function insertOfficeLocation(
@@ -122,7 +106,7 @@ export async function updateOfficeLocation(
       .execute()
     return true
   } catch (error) {
-    if (pgCode(error) === UNIQUE_VIOLATION) return false
+    if (isUniqueViolation(error)) return false
     throw error
   }
 }
@@ -165,7 +149,7 @@ export async function deleteOfficeLocation(conn: Conn, companyId: string, id: st
       .execute()
     return true
   } catch (error) {
-    if (pgCode(error) === FOREIGN_KEY_VIOLATION) return false
+    if (isForeignKeyViolation(error)) return false
     throw error
   }
 }

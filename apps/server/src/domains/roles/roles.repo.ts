@@ -1,5 +1,6 @@
-import { type Selectable, sql } from 'kysely'
+import type { Selectable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
+import { nameTaken } from '../../db/constraints.ts'
 import type { RolesTable } from '../../db/schema.ts'
 
 export type RoleRow = Pick<Selectable<RolesTable>, 'id' | 'name' | 'permissions' | 'builtin'>
@@ -28,16 +29,8 @@ export async function existingRoleIds(conn: Conn, companyId: string, ids: string
   return new Set(rows.map((r) => r.id))
 }
 
-export async function roleNameTaken(conn: Conn, companyId: string, name: string, exceptId?: string) {
-  const row = await conn
-    .selectFrom('roles')
-    .where('company_id', '=', companyId)
-    .where(sql`lower(name)`, '=', name.toLowerCase())
-    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId as string))
-    .select('id')
-    .executeTakeFirst()
-  return row !== undefined
-}
+export const roleNameTaken = (conn: Conn, companyId: string, name: string, exceptId?: string) =>
+  nameTaken(conn, 'roles', companyId, name, exceptId)
 
 export async function insertRole(
   conn: Conn,

@@ -1,10 +1,8 @@
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
+import { isUniqueViolation, nameTaken } from '../../db/constraints.ts'
 
 export type TagRow = { id: string; name: string }
-
-const UNIQUE_VIOLATION = '23505'
-const pgCode = (error: unknown) => (error as { code?: string }).code
 
 const tags = (conn: Conn, companyId: string) =>
   conn.selectFrom('tags').where('company_id', '=', companyId).select(['id', 'name'])
@@ -16,16 +14,8 @@ export const findTag = (conn: Conn, companyId: string, id: string): Promise<TagR
 export const listTags = (conn: Conn, companyId: string): Promise<TagRow[]> =>
   tags(conn, companyId).orderBy(sql`lower(name)`).orderBy('id').execute()
 
-export async function tagNameTaken(conn: Conn, companyId: string, name: string, exceptId?: string) {
-  const row = await conn
-    .selectFrom('tags')
-    .where('company_id', '=', companyId)
-    .where(sql`lower(name)`, '=', name.toLowerCase())
-    .$if(exceptId !== undefined, (q) => q.where('id', '<>', exceptId as string))
-    .select('id')
-    .executeTakeFirst()
-  return row !== undefined
-}
+export const tagNameTaken = (conn: Conn, companyId: string, name: string, exceptId?: string) =>
+  nameTaken(conn, 'tags', companyId, name, exceptId)
 
 /** False when the name is taken (a concurrent insert won the unique index). */
 export async function insertTag(conn: Conn, companyId: string, id: string, name: string): Promise<boolean> {
@@ -49,7 +39,7 @@ export async function renameTag(conn: Conn, companyId: string, id: string, name:
       .execute()
     return true
   } catch (error) {
-    if (pgCode(error) === UNIQUE_VIOLATION) return false
+    if (isUniqueViolation(error)) return false
     throw error
   }
 }
