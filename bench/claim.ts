@@ -11,8 +11,8 @@
  * lead less than DOUBLE_CLAIM_GAP apart, i.e. to two reps at once.
  */
 import type { Client } from 'autocannon'
-import { claimNextLead } from '../apps/server/src/domains/leads/leads.repo.ts'
 import { zonesWithinHours } from '../apps/server/src/domains/queue/local-hours.ts'
+import { claimNextLead } from '../apps/server/src/domains/queue/queue.repo.ts'
 import { type Company, leadSource, queueSettings, type Rep, reps, signup } from './lib/api.ts'
 import { CpuMeter, cpuPerUnit, cpuRatio, describeCpu } from './lib/cpu.ts'
 import { type BenchDatabase, createDatabase, tableStats, uuid7Sql, withClient } from './lib/db.ts'

@@ -17,7 +17,6 @@ import { auditRoutes } from './domains/audit/audit.routes.ts'
 import { registerAuth } from './domains/auth/auth.plugin.ts'
 import { authRoutes } from './domains/auth/auth.routes.ts'
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
-import { companiesRoutes } from './domains/companies/companies.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
 import { importsRoutes } from './domains/imports/imports.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
@@ -30,6 +29,7 @@ import { queueRoutes } from './domains/queue/queue.routes.ts'
 import { returnReasonsRoutes } from './domains/return-reasons/return-reasons.routes.ts'
 import { returnsRoutes } from './domains/returns/returns.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
+import { signupRoutes } from './domains/signup/signup.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
 import type { AppContext } from './lib/context.ts'
@@ -41,7 +41,7 @@ import { handleError, sendProblem } from './lib/problem-handler.ts'
 
 const domainRoutes = [
   opsRoutes,
-  companiesRoutes,
+  signupRoutes,
   authRoutes,
   usersRoutes,
   rolesRoutes,

@@ -1,8 +1,8 @@
 import type { Conn } from './db/client.ts'
 import { addCustomerFromLead } from './domains/customers/customers.service.ts'
+import { addLead } from './domains/leads/leads.intake.ts'
 import * as leadsRepo from './domains/leads/leads.repo.ts'
-import { addLead } from './domains/leads/leads.service.ts'
-import { queueSettingsOf } from './domains/queue/queue.service.ts'
+import { queueSettingsOf } from './domains/queue-settings/queue-settings.service.ts'
 import { recordEvent } from './domains/timeline/timeline.service.ts'
 import type { UserActor } from './lib/actor.ts'
 

@@ -6,7 +6,7 @@ import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { verifyNothing, verifyPassword } from '../../lib/passwords.ts'
 import { newToken, parseToken, randomSecret } from '../../lib/tokens.ts'
-import { findCompanyBySlug } from '../companies/companies.service.ts'
+import { findCompanyBySlug } from '../companies/companies.lookup.ts'
 import * as repo from './auth.repo.ts'
 
 export const SESSION_DAYS = 7

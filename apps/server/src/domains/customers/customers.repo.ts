@@ -82,21 +82,6 @@ export function listCustomers(
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
 }
 
-export async function anyCustomerOfSource(
-  conn: Conn,
-  companyId: string,
-  partnerCompanyId: string,
-): Promise<boolean> {
-  const row = await conn
-    .selectFrom('customers')
-    .where('company_id', '=', companyId)
-    .where('partner_company_id', '=', partnerCompanyId)
-    .select('id')
-    .limit(1)
-    .executeTakeFirst()
-  return row !== undefined
-}
-
 /** The company's customers among `ids`, locked for a batch change. */
 export const lockCustomers = (conn: Conn, companyId: string, ids: string[]): Promise<CustomerRow[]> =>
   ids.length === 0

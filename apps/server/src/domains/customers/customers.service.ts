@@ -7,56 +7,20 @@ import type {
 } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
-import { addressOf, type ContactColumns, normaliseContact, pickContact } from '../../lib/contact.ts'
+import { type ContactColumns, normaliseContact, pickContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
-import { fieldError, notFound } from '../../lib/errors.ts'
+import { fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
-import { findCustomerSource } from '../partner-companies/partner-companies.service.ts'
+import { findCustomerSource } from '../partner-companies/partner-companies.sources.ts'
 import { type EventActor, listTimeline, recordEvent } from '../timeline/timeline.service.ts'
+import { forActor, loadVisible, toCustomer } from './customers.records.ts'
 import * as repo from './customers.repo.ts'
 
 const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
-
-export function toCustomer(r: repo.CustomerRow): Customer {
-  return {
-    id: r.id,
-    number: Number(r.number),
-    firstName: r.first_name,
-    lastName: r.last_name,
-    companyName: r.company_name,
-    email: r.email,
-    phone: r.phone,
-    address: addressOf(r),
-    partnerCompanyId: r.partner_company_id,
-    campaignId: r.campaign_id,
-    officeLocationId: r.office_location_id,
-    leadId: r.lead_id,
-    status: r.status,
-    returnReason: r.return_reason,
-    notes: r.notes,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
-  }
-}
-
-/** What a partner login sees of a customer it sourced: not the company's own notes. */
-const forActor = (customer: Customer, actor: Actor): Customer =>
-  actor.kind === 'partner' ? { ...customer, notes: null } : customer
-
-function canSee(actor: Actor, row: repo.CustomerRow) {
-  if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
-  return actor.permissions.has('view_customers')
-}
-
-async function loadVisible(conn: Conn, actor: Actor, id: string) {
-  const row = await repo.findCustomer(conn, actor.companyId, id)
-  if (!row || !canSee(actor, row)) throw notFound('Customer')
-  return row
-}
 
 async function officeFor(
   conn: Conn,
@@ -236,26 +200,3 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, 
     return toCustomer(updated)
   })
 }
-
-/** Whether a partner company is the source of any customer (then it is deactivated, not deleted). */
-export const sourceHasCustomers = (conn: Conn, companyId: string, partnerCompanyId: string) =>
-  repo.anyCustomerOfSource(conn, companyId, partnerCompanyId)
-
-/** The customers among `ids` that the actor may see, locked for a batch change (returns, sales). */
-export async function lockVisibleCustomers(
-  conn: Conn,
-  actor: Actor,
-  ids: string[],
-): Promise<Map<string, Customer>> {
-  const rows = await repo.lockCustomers(conn, actor.companyId, ids)
-  return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toCustomer(r)]))
-}
-
-/** Marks customers returned, in the caller's transaction (the returns domain writes their events). */
-export const markCustomersReturned = (
-  conn: Conn,
-  companyId: string,
-  ids: string[],
-  reason: string,
-  comments: string | null,
-) => repo.markCustomersReturned(conn, companyId, ids, reason, comments)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineJob } from '../../lib/jobs.ts'
-import { runLeadImport } from './imports.service.ts'
+import { runLeadImport } from './imports.run.ts'
 
 export const runImport = defineJob({
   name: 'imports.run',

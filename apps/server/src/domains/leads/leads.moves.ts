@@ -1,15 +1,13 @@
-import type { Customer, Lead, QueueSettings } from '@tributary/contracts'
-import { sql } from 'kysely'
+import type { Customer } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, assertUser, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
-import { newId } from '../../lib/ids.ts'
 import { addCustomerFromLead } from '../customers/customers.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
 import { toLead } from './leads.mapper.ts'
+import { loadVisibleLead } from './leads.records.ts'
 import * as repo from './leads.repo.ts'
-import { loadVisibleLead } from './leads.service.ts'
 
 /** The rep the lead is assigned to may work it; so may anyone who assigns leads. */
 function assertMayWork(actor: UserActor, row: repo.LeadRow) {
@@ -94,43 +92,4 @@ export async function convertLead(
     return updated
   })
   return { customer: customer as Customer }
-}
-
-// Any fixed number: a rep's own requests take turns, so the cap cannot be overrun.
-const CLAIM_LOCK = 73_021
-
-/** Request lead (PRODUCT §2): at most the cap of open assigned leads, then the best requestable lead. */
-export async function claimNextLead(
-  ctx: AppContext,
-  actor: UserActor,
-  settings: QueueSettings,
-  zones: string[] | 'all',
-): Promise<Lead | null> {
-  const claim = (conn: Conn) =>
-    repo.claimNextLead(conn, actor.companyId, {
-      userId: actor.userId,
-      usePartnerPriority: settings.usePartnerPriority,
-      zones,
-      afterRequest: settings.afterRequest,
-      blacklistMinutes: settings.blacklistMinutesAfterRequest,
-      event: { id: newId(), actorLabel: actor.label },
-    })
-  const cap = settings.maxAssignedPerRep
-  // Without a cap the claim is one self-contained statement; with one, a rep's own requests
-  // take turns so two of them cannot both pass the count.
-  const row =
-    cap === null
-      ? await claim(ctx.db)
-      : await ctx.db.transaction().execute(async (tx) => {
-          await sql`select pg_advisory_xact_lock(${CLAIM_LOCK}, hashtext(${actor.userId}))`.execute(tx)
-          const open = await repo.countAssigned(tx, actor.companyId, actor.userId)
-          if (open >= cap) {
-            throw new AppError(
-              'conflict',
-              `You already have ${open} open lead${open === 1 ? '' : 's'}, the most allowed; work one first`,
-            )
-          }
-          return claim(tx)
-        })
-  return row ? toLead(row) : null
 }

@@ -16,16 +16,9 @@ import { z } from 'zod'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
-import {
-  convertLead,
-  createLead,
-  getLead,
-  invalidateLead,
-  leadTimeline,
-  listLeads,
-  requeueLead,
-  updateLead,
-} from './leads.service.ts'
+import { createLead } from './leads.intake.ts'
+import { convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
+import { getLead, leadTimeline, listLeads, updateLead } from './leads.service.ts'
 
 export function leadsRoutes(app: App, ctx: AppContext) {
   const tags = ['Leads']

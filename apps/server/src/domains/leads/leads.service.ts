@@ -1,31 +1,15 @@
 import type { Lead, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
-import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
-import { AppError, fieldError, notFound } from '../../lib/errors.ts'
-import { queueSettingsOf } from '../queue/queue.service.ts'
+import { AppError, fieldError } from '../../lib/errors.ts'
+import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
 import { forActor, toLead } from './leads.mapper.ts'
+import { loadVisibleLead } from './leads.records.ts'
 import * as repo from './leads.repo.ts'
-
-export { addLead, createLead, sourcesForBatch } from './leads.intake.ts'
-export { claimNextLead, convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
-
-/** Whether the actor may see this lead at all; others get 404, never a hint it exists. */
-export function canSee(actor: Actor, row: repo.LeadRow): boolean {
-  if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
-  if (!actor.permissions.has('view_leads')) return false
-  return row.location !== 'pending' || actor.permissions.has('view_pending_leads')
-}
-
-export async function loadVisibleLead(conn: Conn, actor: Actor, id: string, forUpdate = false) {
-  const row = await (forUpdate ? repo.findLeadForUpdate : repo.findLead)(conn, actor.companyId, id)
-  if (!row || !canSee(actor, row)) throw notFound('Lead')
-  return row
-}
 
 export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery) {
   const filter: repo.LeadFilter = {
@@ -162,29 +146,3 @@ export async function updateLead(
     return toLead(row)
   })
 }
-
-/** Whether a partner company is the source of any lead (then it is deactivated, not deleted). */
-export const sourceHasLeads = (conn: Conn, companyId: string, partnerCompanyId: string) =>
-  repo.anyLeadOfSource(conn, companyId, partnerCompanyId)
-
-/**
- * The company moved to another time zone: its open leads that took the company's zone (no US
- * or Canadian region to take one from) follow, so the queue's hours stay in their local time.
- */
-export const followCompanyTimeZone = (conn: Conn, companyId: string, from: string, to: string) =>
-  repo.retimeLeadsWithoutRegion(conn, companyId, from, to)
-
-/** The leads among `ids` that the actor may see, locked for a batch change (returns, sales). */
-export async function lockVisibleLeads(conn: Conn, actor: Actor, ids: string[]): Promise<Map<string, Lead>> {
-  const rows = await repo.lockLeads(conn, actor.companyId, ids)
-  return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toLead(r)]))
-}
-
-/** Moves leads to `returned`, in the caller's transaction (the returns domain writes their events). */
-export const markLeadsReturned = (
-  conn: Conn,
-  companyId: string,
-  ids: string[],
-  reason: string,
-  comments: string | null,
-) => repo.markReturned(conn, companyId, ids, reason, comments)

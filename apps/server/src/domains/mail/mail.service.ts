@@ -81,28 +81,3 @@ export async function getMail(ctx: AppContext, actor: Actor, id: string): Promis
   if (!row) throw notFound('Mail')
   return toMail(row)
 }
-
-/** The send job's work: at most one successful send per row; failures count toward the final state. */
-export async function deliverMail(ctx: AppContext, companyId: string, mailId: string, maxAttempts: number) {
-  const mail = await repo.findMail(ctx.db, companyId, mailId)
-  if (!mail || !['queued', 'retrying'].includes(mail.state)) return
-  if (!ctx.mailer) {
-    await repo.markAttemptFailed(ctx.db, companyId, mailId, 'SMTP is no longer configured', true)
-    return
-  }
-  try {
-    await ctx.mailer.send({
-      id: mail.id,
-      to: mail.to_addresses,
-      subject: mail.subject,
-      text: mail.text_body,
-      html: mail.html_body,
-    })
-  } catch (error) {
-    const final = mail.attempts + 1 >= maxAttempts
-    await repo.markAttemptFailed(ctx.db, companyId, mailId, (error as Error).message.slice(0, 500), final)
-    if (!final) throw error
-    return
-  }
-  await repo.markSent(ctx.db, companyId, mailId)
-}

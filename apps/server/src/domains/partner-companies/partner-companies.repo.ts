@@ -143,3 +143,9 @@ export async function removeTag(conn: Conn, companyId: string, partnerCompanyId:
     .where('tag_id', '=', tagId)
     .execute()
 }
+
+/** The company's slug, for the partner login URL shown on every partner company. */
+export async function companySlug(conn: Conn, companyId: string): Promise<string> {
+  const row = await conn.selectFrom('companies').where('id', '=', companyId).select('slug').executeTakeFirst()
+  return row?.slug ?? ''
+}

@@ -5,6 +5,7 @@ import type {
   UpdatePartnerCompanyBody,
 } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
+import { isForeignKeyViolation } from '../../db/constraints.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, toPage } from '../../lib/cursor.ts'
@@ -13,9 +14,6 @@ import { newId } from '../../lib/ids.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { endSessions } from '../auth/auth.service.ts'
-import { getCompany } from '../companies/companies.service.ts'
-import { sourceHasCustomers } from '../customers/customers.service.ts'
-import { sourceHasLeads } from '../leads/leads.service.ts'
 import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
 import { officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { listTagsOf, tagExists } from '../tags/tags.service.ts'
@@ -34,8 +32,7 @@ import {
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s)
 
 async function loginUrl(ctx: AppContext, actor: Actor) {
-  const company = await getCompany(ctx, actor)
-  return `${ctx.config.publicUrl}/login?company=${company.slug}`
+  return `${ctx.config.publicUrl}/login?company=${await repo.companySlug(ctx.db, actor.companyId)}`
 }
 
 async function present(ctx: AppContext, actor: Actor, conn: Conn, rows: repo.PartnerRow[]) {
@@ -187,17 +184,18 @@ export async function updatePartnerCompany(
 
 export async function deletePartnerCompany(ctx: AppContext, actor: Actor, id: string) {
   assertPermission(actor, 'manage_partner_companies')
-  await ctx.db.transaction().execute(async (tx) => {
-    const row = await loadRow(tx, actor.companyId, id)
-    if (
-      (await sourceHasLeads(tx, actor.companyId, id)) ||
-      (await sourceHasCustomers(tx, actor.companyId, id))
-    ) {
+  const row = await loadRow(ctx.db, actor.companyId, id)
+  try {
+    await ctx.db.transaction().execute(async (tx) => {
+      await repo.deletePartnerCompany(tx, actor.companyId, id)
+      await recordAudit(tx, actor, 'delete', 'partner_company', id, { name: row.name })
+    })
+  } catch (error) {
+    // Its leads and customers refer to it: a source never needs to know what it sold.
+    if (isForeignKeyViolation(error))
       throw new AppError('conflict', `${row.name} has leads or customers; deactivate it instead`)
-    }
-    await repo.deletePartnerCompany(tx, actor.companyId, id)
-    await recordAudit(tx, actor, 'delete', 'partner_company', id, { name: row.name })
-  })
+    throw error
+  }
 }
 
 /** Inside the caller's transaction, without checks: for the demo seed. */
@@ -223,20 +221,4 @@ export async function applyTag(ctx: AppContext, actor: Actor, id: string, tagId:
 export async function removeTag(ctx: AppContext, actor: Actor, id: string, tagId: string) {
   assertPermission(actor, 'manage_partner_companies')
   await tagChange(ctx, actor, id, tagId, false)
-}
-
-/** What lead intake needs of a source; null when it is not a partner company of this company. */
-export async function findLeadSource(conn: Conn, companyId: string, id: string) {
-  const row = await repo.findPartnerCompany(conn, companyId, id)
-  if (!row) return null
-  const s = stateFromRow(row)
-  return { id, name: s.name, contactPerson: s.contactPerson, active: s.active, ...s.sellsLeads }
-}
-
-/** What customer intake needs of a source; null when it is not a partner company of this company. */
-export async function findCustomerSource(conn: Conn, companyId: string, id: string) {
-  const row = await repo.findPartnerCompany(conn, companyId, id)
-  if (!row) return null
-  const s = stateFromRow(row)
-  return { id, name: s.name, contactPerson: s.contactPerson, active: s.active, ...s.sellsCustomers }
 }

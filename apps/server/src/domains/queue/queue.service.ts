@@ -1,42 +1,18 @@
 import type { Lead, QueueSettings } from '@tributary/contracts'
+import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
-import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { newId } from '../../lib/ids.ts'
 import { canonicalTimeZone } from '../../lib/regions.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { claimNextLead, followCompanyTimeZone } from '../leads/leads.service.ts'
+import { toLead } from '../leads/leads.mapper.ts'
+import { followCompanyTimeZone } from '../leads/leads.records.ts'
+import { queueSettingsOf, saveQueueSettings } from '../queue-settings/queue-settings.service.ts'
 import { zonesWithinHours } from './local-hours.ts'
 import * as repo from './queue.repo.ts'
 import { noteClaim } from './queue-vacuum.ts'
-
-const defaults: repo.QueueSettingsValues = {
-  use_partner_priority: true,
-  requestable_after_minutes: 0,
-  available_from: '08:00',
-  available_until: '21:00',
-  max_assigned_per_rep: null,
-  after_request: 'assigned',
-  blacklist_minutes_after_request: 30,
-  duplicate_window_days: 30,
-}
-
-/** The company's queue settings (its saved row, or the defaults) and its time zone. */
-export async function queueSettingsOf(conn: Conn, companyId: string): Promise<QueueSettings> {
-  const row = await repo.findQueueSettings(conn, companyId)
-  const v = row?.saved ? (row as repo.QueueSettingsValues) : defaults
-  return {
-    usePartnerPriority: v.use_partner_priority,
-    requestableAfterMinutes: v.requestable_after_minutes,
-    availableFrom: v.available_from,
-    availableUntil: v.available_until,
-    maxAssignedPerRep: v.max_assigned_per_rep,
-    afterRequest: v.after_request,
-    blacklistMinutesAfterRequest: v.blacklist_minutes_after_request,
-    duplicateWindowDays: v.duplicate_window_days,
-    timezone: row?.timezone ?? 'America/New_York',
-  }
-}
 
 export async function getQueueSettings(ctx: AppContext, actor: Actor): Promise<QueueSettings> {
   assertPermission(actor, 'manage_settings')
@@ -58,23 +34,51 @@ export async function putQueueSettings(
   const timezone = canonicalTimeZone(input.timezone)
   await ctx.db.transaction().execute(async (tx) => {
     const before = await queueSettingsOf(tx, actor.companyId)
-    await repo.upsertQueueSettings(tx, actor.companyId, {
-      use_partner_priority: input.usePartnerPriority,
-      requestable_after_minutes: input.requestableAfterMinutes,
-      available_from: input.availableFrom,
-      available_until: input.availableUntil,
-      max_assigned_per_rep: input.maxAssignedPerRep,
-      after_request: input.afterRequest,
-      blacklist_minutes_after_request: input.blacklistMinutesAfterRequest,
-      duplicate_window_days: input.duplicateWindowDays,
-    })
-    if (timezone !== before.timezone) {
-      await repo.setCompanyTimezone(tx, actor.companyId, timezone)
+    await saveQueueSettings(tx, actor.companyId, { ...input, timezone })
+    if (timezone !== before.timezone)
       await followCompanyTimeZone(tx, actor.companyId, before.timezone, timezone)
-    }
     await recordAudit(tx, actor, 'update', 'queue_settings', null, { ...input, timezone })
   })
   return getQueueSettings(ctx, actor)
+}
+
+// Any fixed number: a rep's own requests take turns, so the cap cannot be overrun.
+const CLAIM_LOCK = 73_021
+
+/** Request lead (PRODUCT §2): at most the cap of open assigned leads, then the best requestable lead. */
+async function claimNextLead(
+  ctx: AppContext,
+  actor: UserActor,
+  settings: QueueSettings,
+  zones: string[] | 'all',
+): Promise<Lead | null> {
+  const claim = (conn: Conn) =>
+    repo.claimNextLead(conn, actor.companyId, {
+      userId: actor.userId,
+      usePartnerPriority: settings.usePartnerPriority,
+      zones,
+      afterRequest: settings.afterRequest,
+      blacklistMinutes: settings.blacklistMinutesAfterRequest,
+      event: { id: newId(), actorLabel: actor.label },
+    })
+  const cap = settings.maxAssignedPerRep
+  // Without a cap the claim is one self-contained statement; with one, a rep's own requests
+  // take turns so two of them cannot both pass the count.
+  const row =
+    cap === null
+      ? await claim(ctx.db)
+      : await ctx.db.transaction().execute(async (tx) => {
+          await sql`select pg_advisory_xact_lock(${CLAIM_LOCK}, hashtext(${actor.userId}))`.execute(tx)
+          const open = await repo.countAssigned(tx, actor.companyId, actor.userId)
+          if (open >= cap) {
+            throw new AppError(
+              'conflict',
+              `You already have ${open} open lead${open === 1 ? '' : 's'}, the most allowed; work one first`,
+            )
+          }
+          return claim(tx)
+        })
+  return row ? toLead(row) : null
 }
 
 /** Request lead: the best requestable lead, handed to the caller atomically (PRODUCT §2). */

@@ -2,9 +2,9 @@ import { SignupBody, SignupResult } from '@tributary/contracts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import { setSessionCookies } from '../auth/auth.plugin.ts'
-import { signup } from './companies.service.ts'
+import { signup } from './signup.service.ts'
 
-export function companiesRoutes(app: App, ctx: AppContext) {
+export function signupRoutes(app: App, ctx: AppContext) {
   app.post(
     '/api/v1/signup',
     {

@@ -1,0 +1,44 @@
+import type { Lead } from '@tributary/contracts'
+import type { Conn } from '../../db/client.ts'
+import type { Actor } from '../../lib/actor.ts'
+import { notFound } from '../../lib/errors.ts'
+import { toLead } from './leads.mapper.ts'
+import * as repo from './leads.repo.ts'
+
+// Building blocks other domains use on leads (returns, sales, the queue's settings): they import
+// nothing but this domain's repo and mapper, so leads never depends on its users.
+
+/** Whether the actor may see this lead at all; others get 404, never a hint it exists. */
+export function canSee(actor: Actor, row: repo.LeadRow): boolean {
+  if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
+  if (!actor.permissions.has('view_leads')) return false
+  return row.location !== 'pending' || actor.permissions.has('view_pending_leads')
+}
+
+export async function loadVisibleLead(conn: Conn, actor: Actor, id: string, forUpdate = false) {
+  const row = await (forUpdate ? repo.findLeadForUpdate : repo.findLead)(conn, actor.companyId, id)
+  if (!row || !canSee(actor, row)) throw notFound('Lead')
+  return row
+}
+
+/**
+ * The company moved to another time zone: its open leads that took the company's zone (no US
+ * or Canadian region to take one from) follow, so the queue's hours stay in their local time.
+ */
+export const followCompanyTimeZone = (conn: Conn, companyId: string, from: string, to: string) =>
+  repo.retimeLeadsWithoutRegion(conn, companyId, from, to)
+
+/** The leads among `ids` that the actor may see, locked for a batch change (returns, sales). */
+export async function lockVisibleLeads(conn: Conn, actor: Actor, ids: string[]): Promise<Map<string, Lead>> {
+  const rows = await repo.lockLeads(conn, actor.companyId, ids)
+  return new Map(rows.filter((r) => canSee(actor, r)).map((r) => [r.id, toLead(r)]))
+}
+
+/** Moves leads to `returned`, in the caller's transaction (the returns domain writes their events). */
+export const markLeadsReturned = (
+  conn: Conn,
+  companyId: string,
+  ids: string[],
+  reason: string,
+  comments: string | null,
+) => repo.markReturned(conn, companyId, ids, reason, comments)
