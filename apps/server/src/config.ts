@@ -47,6 +47,9 @@ const Env = z.object({
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   QUEUE_VACUUM_CLAIMS: z.coerce.number().int().min(0).default(5000),
+  EXCHANGE_RETRY_DELAY_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+  EXCHANGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(20),
+  EXCHANGE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   SECRETS_KEY: z
     .base64()
     .transform((v) => Buffer.from(v, 'base64'))
@@ -71,6 +74,12 @@ export type Config = {
   mailRetryDelaySeconds: number
   /** Attempts before an email shows as failed. */
   mailMaxAttempts: number
+  /** First retry delay of a failed delivery; doubles each retry (±20 %), at most 6 h apart. */
+  exchangeRetryDelaySeconds: number
+  /** Attempts before a delivery shows as failed (20 ≈ three days with the default delay). */
+  exchangeMaxAttempts: number
+  /** Requests one connection may post to this server per minute; more get 429. */
+  exchangeRateLimitPerMinute: number
   /** Claims a process serves between two vacuums of the leads table; 0: leave it to autovacuum. */
   queueVacuumClaims: number
   /** Seals exchange secrets; absent → a key file in dataDir. */
@@ -114,6 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailRetryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
     queueVacuumClaims: e.QUEUE_VACUUM_CLAIMS,
+    exchangeRetryDelaySeconds: e.EXCHANGE_RETRY_DELAY_SECONDS,
+    exchangeMaxAttempts: e.EXCHANGE_MAX_ATTEMPTS,
+    exchangeRateLimitPerMinute: e.EXCHANGE_RATE_LIMIT_PER_MINUTE,
     secureCookies: publicUrl.startsWith('https:'),
   }
 }

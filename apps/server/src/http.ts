@@ -18,6 +18,8 @@ import { registerAuth } from './domains/auth/auth.plugin.ts'
 import { authRoutes } from './domains/auth/auth.routes.ts'
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
+import { deliveriesRoutes } from './domains/deliveries/deliveries.routes.ts'
+import { exchangeRoutes } from './domains/exchange/exchange.routes.ts'
 import { importsRoutes } from './domains/imports/imports.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
 import { mailRoutes } from './domains/mail/mail.routes.ts'
@@ -59,6 +61,8 @@ const domainRoutes = [
   mailRoutes,
   returnReasonsRoutes,
   returnsRoutes,
+  exchangeRoutes,
+  deliveriesRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

@@ -6,6 +6,7 @@ import type { AppContext } from './lib/context.ts'
 import { startJobs } from './lib/jobs.ts'
 import { createLogger } from './lib/logger.ts'
 import { createMailer } from './lib/mailer.ts'
+import { createOutbound } from './lib/outbound.ts'
 import { createSecretBox, loadSecretsKey } from './lib/secrets.ts'
 import { buildWebIfStale } from './lib/web-build.ts'
 import { type DemoSeed, seedDemo } from './seed.ts'
@@ -54,7 +55,9 @@ async function run(command: Command, config: Config) {
     : null
   if (mailer) closers.push(async () => mailer.close())
   const secrets = createSecretBox(loadSecretsKey(config.secretsKey, config.dataDir))
-  const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets, mailer }
+  const outbound = createOutbound(config.outboundAllowHosts)
+  closers.push(() => outbound.close())
+  const ctx: AppContext = { config, database, db: database.db, log, jobs, secrets, mailer, outbound }
 
   // Demo data comes with the all-in-one start and with `seed`, never with a scaled-out
   // deployment's serve or worker processes.

@@ -220,6 +220,8 @@ export type LeadsTable = Contact & {
   trusted_form_cert_url: string | null
   leadid_token: string | null
   customer_id: string | null
+  exchange_origin_id: Generated<string | null>
+  sold_to_partner_company_id: Generated<string | null>
   email_key: string | null
   name_address_key: string | null
   created_at: CreatedAt
@@ -240,6 +242,8 @@ export type CustomersTable = Contact & {
   notes: string | null
   external_partner_company_id: string | null
   external_campaign_id: string | null
+  exchange_origin_id: Generated<string | null>
+  sold_to_partner_company_id: Generated<string | null>
   created_at: CreatedAt
   updated_at: CreatedAt
 }
@@ -313,6 +317,66 @@ export type ReturnReasonsTable = {
   created_at: CreatedAt
 }
 
+export type ExchangeConnectionsTable = {
+  company_id: string
+  partner_company_id: string
+  source_id: string
+  secret_sealed: string
+  previous_secret_sealed: string | null
+  previous_secret_until: Time | null
+  issued_at: CreatedAt
+  reply_post_url: string | null
+  reply_source_id: string | null
+  reply_secret_sealed: string | null
+  last_received_at: Time | null
+  last_sent_at: Time | null
+}
+
+export type ExchangeReceiptsTable = {
+  company_id: string
+  partner_company_id: string
+  webhook_id: string
+  body_hash: string
+  status: number
+  response: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
+export type DeliveryChannel = 'buys_leads' | 'buys_customers' | 'reply'
+export type DeliveryState = 'pending' | 'delivered' | 'retrying' | 'failed'
+
+export type DeliveriesTable = {
+  company_id: string
+  id: string
+  type: string
+  record_kind: 'lead' | 'customer' | null
+  record_id: string | null
+  partner_company_id: string
+  method: 'exchange' | 'email'
+  channel: DeliveryChannel
+  state: Generated<DeliveryState>
+  data: Json<Record<string, unknown>>
+  mail_id: string | null
+  price_minor: string | number | null
+  attempts: Generated<number>
+  round_start: Generated<number>
+  next_attempt_at: Time | null
+  remote_id: string | null
+  last_error: string | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+  delivered_at: Time | null
+}
+
+export type DeliveryAttemptsTable = {
+  company_id: string
+  delivery_id: string
+  n: number
+  at: CreatedAt
+  status: number | null
+  error: string | null
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -337,4 +401,8 @@ export type DB = {
   idempotency_keys: IdempotencyKeysTable
   mail: MailTable
   return_reasons: ReturnReasonsTable
+  exchange_connections: ExchangeConnectionsTable
+  exchange_receipts: ExchangeReceiptsTable
+  deliveries: DeliveriesTable
+  delivery_attempts: DeliveryAttemptsTable
 }

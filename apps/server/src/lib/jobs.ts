@@ -19,6 +19,13 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
 
 export const defineJob = <Schema extends z.ZodType>(job: JobDefinition<Schema>): JobDefinition<Schema> => job
 
+/**
+ * A job's name and payload without its handler: a lower domain announces something in its
+ * transaction (an event) and a higher domain handles it, so the lower one never imports it.
+ */
+export type JobMessage<Schema extends z.ZodType = z.ZodType> = Pick<JobDefinition<Schema>, 'name' | 'schema'>
+export const defineEvent = <Schema extends z.ZodType>(event: JobMessage<Schema>): JobMessage<Schema> => event
+
 export type Jobs = {
   boss: PgBoss
   /**
@@ -27,7 +34,7 @@ export type Jobs = {
    */
   send<S extends z.ZodType>(
     conn: Conn,
-    job: JobDefinition<S>,
+    job: JobMessage<S>,
     data: z.infer<S>,
     options?: SendOptions,
   ): Promise<string | null>

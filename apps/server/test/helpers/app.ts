@@ -8,6 +8,7 @@ import type { App } from '../../src/lib/http-types.ts'
 import { startJobs } from '../../src/lib/jobs.ts'
 import { createLogger } from '../../src/lib/logger.ts'
 import { createMailer } from '../../src/lib/mailer.ts'
+import { createOutbound } from '../../src/lib/outbound.ts'
 import { createSecretBox } from '../../src/lib/secrets.ts'
 import { jobDefinitions, startWorker } from '../../src/worker.ts'
 import { freshDatabase } from './database.ts'
@@ -43,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     jobs,
     secrets: createSecretBox(randomBytes(32)),
     mailer,
+    outbound: createOutbound(config.outboundAllowHosts),
   }
   await startWorker(ctx, 0.5)
   const app = await buildApp(ctx)
@@ -55,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await app.close()
       await jobs.stop()
       mailer?.close()
+      await ctx.outbound.close()
       await drop()
     },
   }

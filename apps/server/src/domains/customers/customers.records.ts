@@ -1,5 +1,6 @@
 import type { Customer } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
+import * as exchanged from '../../db/exchanged-records.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { addressOf } from '../../lib/contact.ts'
 import { notFound } from '../../lib/errors.ts'
@@ -63,3 +64,17 @@ export const markCustomersReturned = (
   reason: string,
   comments: string | null,
 ) => repo.markCustomersReturned(conn, companyId, ids, reason, comments)
+
+/** Sold to a partner company, remembered with its buyer. */
+export const markCustomersSold = (conn: Conn, companyId: string, ids: string[], buyerId: string) =>
+  exchanged.markSold(conn, 'customers', companyId, ids, buyerId)
+
+/** A customer bought over the exchange keeps the seller's id for it: returns travel back by it. */
+export const setCustomerOrigin = (conn: Conn, companyId: string, id: string, origin: string) =>
+  exchanged.setOrigin(conn, 'customers', companyId, id, origin)
+
+export const customerOrigins = (conn: Conn, companyId: string, ids: string[]) =>
+  exchanged.originsOf(conn, 'customers', companyId, ids)
+
+export const lockCustomerSoldTo = (conn: Conn, companyId: string, id: string, buyerId: string) =>
+  exchanged.lockSoldTo(conn, 'customers', companyId, id, buyerId)

@@ -1,5 +1,6 @@
 import type { Lead } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
+import * as exchanged from '../../db/exchanged-records.ts'
 import type { Actor } from '../../lib/actor.ts'
 import { notFound } from '../../lib/errors.ts'
 import { toLead } from './leads.mapper.ts'
@@ -42,3 +43,17 @@ export const markLeadsReturned = (
   reason: string,
   comments: string | null,
 ) => repo.markReturned(conn, companyId, ids, reason, comments)
+
+/** Sold to a partner company: out of every list of work, remembered with its buyer. */
+export const markLeadsSold = (conn: Conn, companyId: string, ids: string[], buyerId: string) =>
+  exchanged.markSold(conn, 'leads', companyId, ids, buyerId)
+
+/** A lead bought over the exchange keeps the seller's id for it: returns travel back by it. */
+export const setLeadOrigin = (conn: Conn, companyId: string, id: string, origin: string) =>
+  exchanged.setOrigin(conn, 'leads', companyId, id, origin)
+
+export const leadOrigins = (conn: Conn, companyId: string, ids: string[]) =>
+  exchanged.originsOf(conn, 'leads', companyId, ids)
+
+export const lockLeadSoldTo = (conn: Conn, companyId: string, id: string, buyerId: string) =>
+  exchanged.lockSoldTo(conn, 'leads', companyId, id, buyerId)

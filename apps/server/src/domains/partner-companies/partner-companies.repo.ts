@@ -149,3 +149,36 @@ export async function companySlug(conn: Conn, companyId: string): Promise<string
   const row = await conn.selectFrom('companies').where('id', '=', companyId).select('slug').executeTakeFirst()
   return row?.slug ?? ''
 }
+
+export async function setBuysEnabled(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  column: 'buys_leads' | 'buys_customers',
+  enabled: boolean,
+) {
+  await conn
+    .updateTable('partner_companies')
+    .set({ [column]: enabled, updated_at: sql`now()` })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+export async function setBuysSecret(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  e: { postUrl: string; sourceId: string; secretSealed: string },
+) {
+  for (const p of ['bl', 'bc'] as const) {
+    await conn
+      .updateTable('partner_companies')
+      .set({ [`${p}_secret`]: e.secretSealed })
+      .where('company_id', '=', companyId)
+      .where('id', '=', id)
+      .where(`${p}_post_url`, '=', e.postUrl)
+      .where(`${p}_source_id`, '=', e.sourceId)
+      .execute()
+  }
+}

@@ -11,12 +11,14 @@ import type { AppContext } from '../../lib/context.ts'
 import { decodeCursor, toPage } from '../../lib/cursor.ts'
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
+import { refusalOf } from '../../lib/outbound.ts'
 import { hashPassword } from '../../lib/passwords.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { endSessions } from '../auth/auth.service.ts'
 import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
 import { officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { listTagsOf, tagExists } from '../tags/tags.service.ts'
+import { buyerEndpointChanged } from './partner-companies.events.ts'
 import * as repo from './partner-companies.repo.ts'
 import {
   emptyState,
@@ -91,6 +93,40 @@ export async function getPartnerCompany(ctx: AppContext, actor: Actor, id: strin
   return (await present(ctx, actor, ctx.db, [row]))[0] as PartnerCompany
 }
 
+const buysSections = ['buysLeads', 'buysCustomers'] as const
+
+/** Post URLs are user input: one that reaches this machine or a private network is refused. */
+async function checkPostUrls(ctx: AppContext, input: UpdatePartnerCompanyBody) {
+  const errors: FieldError[] = []
+  for (const section of buysSections) {
+    const url = input[section]?.postUrl
+    const refused = url && (await refusalOf(url, ctx.outbound.allow, { unresolvedIsFine: true }))
+    if (refused) errors.push({ path: `${section}.postUrl`, message: refused })
+  }
+  if (errors.length) throw new AppError('unprocessable', 'This Post URL cannot be used', { errors })
+}
+
+/** The Buys sections whose exchange endpoint is new or changed: they get a handshake. */
+function changedEndpoints(before: PartnerState | null, after: PartnerState) {
+  return buysSections.filter((section) => {
+    const b = before?.[section]
+    const a = after[section]
+    if (!a.enabled || a.deliveryMethod !== 'exchange') return false
+    return !b || b.postUrl !== a.postUrl || b.sourceId !== a.sourceId || b.sealedSecret !== a.sealedSecret
+  })
+}
+
+async function announceEndpoints(
+  ctx: AppContext,
+  tx: Conn,
+  companyId: string,
+  id: string,
+  sections: ReturnType<typeof changedEndpoints>,
+) {
+  if (sections.length === 0) return
+  await ctx.jobs.send(tx, buyerEndpointChanged, { companyId, partnerCompanyId: id, sections })
+}
+
 async function sealWriteOnly(ctx: AppContext, input: UpdatePartnerCompanyBody): Promise<SealedInput> {
   return {
     ...(input.buysLeads?.secret !== undefined && {
@@ -148,9 +184,17 @@ export async function addPartnerCompany(
 
 export async function createPartnerCompany(ctx: AppContext, actor: Actor, input: CreatePartnerCompanyBody) {
   assertPermission(actor, 'manage_partner_companies')
+  await checkPostUrls(ctx, input)
   const sealed = await sealWriteOnly(ctx, input)
   const id = await ctx.db.transaction().execute(async (tx) => {
     const id = await addPartnerCompany(tx, actor.companyId, input, sealed)
+    await announceEndpoints(
+      ctx,
+      tx,
+      actor.companyId,
+      id,
+      changedEndpoints(null, mergeInput(emptyState(input.name), input, sealed)),
+    )
     await recordAudit(tx, actor, 'create', 'partner_company', id, input)
     return id
   })
@@ -164,12 +208,14 @@ export async function updatePartnerCompany(
   input: UpdatePartnerCompanyBody,
 ) {
   assertPermission(actor, 'manage_partner_companies')
+  await checkPostUrls(ctx, input)
   const sealed = await sealWriteOnly(ctx, input)
   await ctx.db.transaction().execute(async (tx) => {
     const before = stateFromRow(await loadRow(tx, actor.companyId, id))
     const after = mergeInput(before, input, sealed)
     await validate(tx, actor.companyId, after, id)
     await repo.updatePartnerCompany(tx, actor.companyId, id, stateToColumns(after))
+    await announceEndpoints(ctx, tx, actor.companyId, id, changedEndpoints(before, after))
     // Revoked or re-keyed logins, and deactivated partners, are logged out at once.
     const loginChanged =
       !after.access.allowLogin ||

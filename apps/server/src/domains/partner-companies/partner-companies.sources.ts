@@ -20,3 +20,28 @@ export async function findCustomerSource(conn: Conn, companyId: string, id: stri
   const s = stateFromRow(row)
   return { id, name: s.name, contactPerson: s.contactPerson, active: s.active, ...s.sellsCustomers }
 }
+
+export type BuysSection = 'buysLeads' | 'buysCustomers'
+
+/** What selling needs of a buyer's Buys Leads or Buys Customers section; null when not ours. */
+export async function findBuyer(conn: Conn, companyId: string, id: string, section: BuysSection) {
+  const row = await repo.findPartnerCompany(conn, companyId, id)
+  if (!row) return null
+  const s = stateFromRow(row)
+  return { id, name: s.name, active: s.active, ...s[section] }
+}
+
+/** A 410 Gone from the buyer: the section stops delivering until someone switches it on again. */
+export const switchOffBuys = (conn: Conn, companyId: string, id: string, section: BuysSection) =>
+  repo.setBuysEnabled(conn, companyId, id, section === 'buysLeads' ? 'buys_leads' : 'buys_customers', false)
+
+/**
+ * A partner's hello rotated the secret of an endpoint this company already posts to (the same
+ * Post URL and Source ID in a Buys section): both sides keep one secret per direction.
+ */
+export const syncBuysSecret = (
+  conn: Conn,
+  companyId: string,
+  id: string,
+  endpoint: { postUrl: string; sourceId: string; secretSealed: string },
+) => repo.setBuysSecret(conn, companyId, id, endpoint)

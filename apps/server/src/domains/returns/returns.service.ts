@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { lockVisibleCustomers, markCustomersReturned } from '../customers/customers.records.ts'
+import { returnToSellers } from '../exchange/exchange.returns.ts'
 import { lockVisibleLeads, markLeadsReturned } from '../leads/leads.records.ts'
 import { notifyReturn, type RecordSummary } from '../notifications/notifications.service.ts'
 import { findCustomerSource, findLeadSource } from '../partner-companies/partner-companies.sources.ts'
@@ -100,6 +101,19 @@ async function returnBatch<R extends RecordSummary & { createdAt: string }>(
       batch.map((r) => ({ recordId: r.id, type: 'return_notification', detail: { to: emails } })),
     )
   }
+  const includeComments = new Map(
+    [...bySource].map(([id, g]) => [id, g.source.includeCallCenterCommentsWithReturn ?? true]),
+  )
+  await returnToSellers(
+    tx,
+    ctx,
+    actor.companyId,
+    kind,
+    outcome.returned,
+    reason,
+    comments,
+    (id) => includeComments.get(id) ?? true,
+  )
   return outcome
 }
 

@@ -125,3 +125,14 @@ export async function setUserRoles(conn: Conn, companyId: string, userId: string
     )
     .execute()
 }
+
+/** Emails of the active users who hold a permission through any of their roles. */
+export async function emailsWithPermission(conn: Conn, companyId: string, permission: string) {
+  const { rows } = await sql<{ email: string }>`select u.email from users u
+    where u.company_id = ${companyId} and u.deleted_at is null and not u.disabled
+      and exists (select 1 from user_roles ur join roles r on r.company_id = ur.company_id and r.id = ur.role_id
+        where ur.company_id = u.company_id and ur.user_id = u.id and ${permission} = any(r.permissions))`.execute(
+    conn,
+  )
+  return rows.map((r) => r.email)
+}

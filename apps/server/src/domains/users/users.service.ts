@@ -69,6 +69,10 @@ export async function findUserById(conn: Conn, companyId: string, id: string): P
   return row ? toUser(row) : null
 }
 
+/** Who hears of company-wide failures (a delivery that gave up): its administrators. */
+export const administratorEmails = (conn: Conn, companyId: string) =>
+  repo.emailsWithPermission(conn, companyId, 'manage_settings')
+
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<User> {
   if (actor.kind !== 'user' || actor.userId !== id) assertMaySeeUsers(actor)
   const user = await findUserById(ctx.db, actor.companyId, id)

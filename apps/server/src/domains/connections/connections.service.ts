@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto'
+import type { Conn } from '../../db/client.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { verifySignature } from '../../lib/signatures.ts'
+import { findCompany } from '../companies/companies.lookup.ts'
+import * as repo from './connections.repo.ts'
+
+// The credentials a company issues to a partner that posts to it (Post URL, Source ID,
+// secret), their verification, and the partner's reply channel learnt from its hello.
+
+export type Credentials = { postUrl: string; sourceId: string; secret: string }
+
+const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`
+const newSourceId = () => `src_${randomBytes(12).toString('base64url')}`
+
+/** Where partners post to this company. */
+export async function exchangeUrl(ctx: AppContext, conn: Conn, companyId: string): Promise<string> {
+  const company = await findCompany(conn, companyId)
+  return `${ctx.config.publicUrl}/api/v1/exchange/${company?.slug ?? ''}`
+}
+
+/** Issues credentials to a partner, or rotates their secret; the secret is returned this once. */
+export async function issueCredentials(
+  ctx: AppContext,
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+): Promise<Credentials & { issuedAt: Date }> {
+  const secret = newSecret()
+  const existing = await repo.findConnection(conn, companyId, partnerCompanyId)
+  const row = await repo.issueCredentials(
+    conn,
+    companyId,
+    partnerCompanyId,
+    existing?.source_id ?? newSourceId(),
+    ctx.secrets.seal(secret),
+  )
+  return {
+    postUrl: await exchangeUrl(ctx, conn, companyId),
+    sourceId: row.source_id,
+    secret,
+    issuedAt: row.issued_at,
+  }
+}
+
+export const findConnection = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  repo.findConnection(conn, companyId, partnerCompanyId)
+
+/** The partner a signed post comes from; null when the Source ID is unknown or the signature bad. */
+export async function verifyPost(
+  ctx: AppContext,
+  companyId: string,
+  sourceId: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<{ partnerCompanyId: string; partnerName: string; active: boolean } | 'unknown' | 'unsigned'> {
+  const found = await repo.findBySourceId(ctx.db, companyId, sourceId)
+  if (!found) return 'unknown'
+  const secrets = [ctx.secrets.open(found.secret_sealed)]
+  if (found.previous_secret_sealed && found.previous_secret_until && found.previous_secret_until > new Date())
+    secrets.push(ctx.secrets.open(found.previous_secret_sealed))
+  if (!verifySignature(secrets, body, headers)) return 'unsigned'
+  return { partnerCompanyId: found.partner_company_id, partnerName: found.partner_name, active: found.active }
+}
+
+/** Where returns, accepts and declines for this partner go: what its connection.hello said. */
+export async function replyChannel(
+  ctx: AppContext,
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+): Promise<Credentials | null> {
+  const row = await repo.findConnection(conn, companyId, partnerCompanyId)
+  if (!row?.reply_post_url || !row.reply_source_id || !row.reply_secret_sealed) return null
+  return {
+    postUrl: row.reply_post_url,
+    sourceId: row.reply_source_id,
+    secret: ctx.secrets.open(row.reply_secret_sealed),
+  }
+}
+
+export const saveReplyChannel = (
+  ctx: AppContext,
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+  channel: Credentials,
+) =>
+  repo.setReplyChannel(conn, companyId, partnerCompanyId, {
+    postUrl: channel.postUrl,
+    sourceId: channel.sourceId,
+    secretSealed: ctx.secrets.seal(channel.secret),
+  })
+
+export const noteReceived = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  repo.touch(conn, companyId, partnerCompanyId, 'last_received_at')
+
+export const noteSent = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  repo.touch(conn, companyId, partnerCompanyId, 'last_sent_at')

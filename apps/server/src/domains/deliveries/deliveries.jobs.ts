@@ -1,0 +1,20 @@
+import { z } from 'zod'
+import { defineJob, type JobDefinition } from '../../lib/jobs.ts'
+import { attemptDelivery } from './deliveries.send.ts'
+
+// One job per attempt: the handler schedules the next one itself (its own backoff with
+// jitter, Retry-After on 429), so pg-boss's own retries only cover a crashed worker, found by
+// the job's expiry (a request times out after 15 s, well inside it).
+const payload = z.object({ companyId: z.uuid(), deliveryId: z.uuid() })
+
+export const sendDelivery: JobDefinition<typeof payload> = defineJob({
+  name: 'deliveries.send',
+  schema: payload,
+  queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 45 },
+  handle: (ctx, data) =>
+    attemptDelivery(ctx, data.companyId, data.deliveryId, async (conn, startAfter) => {
+      await ctx.jobs.send(conn, sendDelivery, data, { startAfter })
+    }),
+})
+
+export const deliveryJobs = [sendDelivery]

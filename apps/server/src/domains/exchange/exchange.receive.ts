@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto'
+import {
+  ExchangeEnvelope,
+  ExchangeHelloData,
+  ExchangeRecordData,
+  ExchangeReturnData,
+} from '@tributary/contracts'
+import type { z } from 'zod'
+import type { Tx } from '../../db/client.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { AppError, notFound } from '../../lib/errors.ts'
+import { findCompanyBySlug } from '../companies/companies.lookup.ts'
+import { noteReceived, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
+import {
+  lockCustomerSoldTo,
+  markCustomersReturned,
+  setCustomerOrigin,
+} from '../customers/customers.records.ts'
+import { addCustomer } from '../customers/customers.service.ts'
+import { addLead } from '../leads/leads.intake.ts'
+import { lockLeadSoldTo, markLeadsReturned, setLeadOrigin } from '../leads/leads.records.ts'
+import { syncBuysSecret } from '../partner-companies/partner-companies.sources.ts'
+import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
+import { recordEvent } from '../timeline/timeline.service.ts'
+import * as repo from './exchange.repo.ts'
+
+/** What the exchange endpoint answers: 201 `{ id }` for a new record, problem+json for a refusal. */
+export type ExchangeAnswer = { status: number; body: Record<string, unknown> }
+
+type Sender = { companyId: string; partnerCompanyId: string; partnerName: string }
+
+function parseData<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return parsed.data
+  throw new AppError('unprocessable', 'The data is not valid', {
+    errors: parsed.error.issues.map((i) => ({ path: ['data', ...i.path].join('.'), message: i.message })),
+  })
+}
+
+const systemActor = (sender: Sender) => ({
+  kind: 'system' as const,
+  label: `${sender.partnerName} (exchange)`,
+})
+
+async function receiveLead(tx: Tx, ctx: AppContext, sender: Sender, data: unknown): Promise<ExchangeAnswer> {
+  const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
+  const lead = await addLead(
+    tx,
+    sender.companyId,
+    systemActor(sender),
+    { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
+    { settings: queueSettingsOf(tx, sender.companyId), via: 'exchange', notify: ctx },
+  )
+  await setLeadOrigin(tx, sender.companyId, lead.id, senderRecordId)
+  return { status: 201, body: { id: lead.id } }
+}
+
+async function receiveCustomer(
+  tx: Tx,
+  ctx: AppContext,
+  sender: Sender,
+  data: unknown,
+): Promise<ExchangeAnswer> {
+  const {
+    senderRecordId,
+    suggestedLocation: _l,
+    batch: _b,
+    callCenterComments: _c,
+    trustedFormCertUrl: _t,
+    leadiDToken: _i,
+    ...d
+  } = parseData(ExchangeRecordData, data)
+  const customer = await addCustomer(
+    tx,
+    sender.companyId,
+    systemActor(sender),
+    { ...d, partnerCompanyId: sender.partnerCompanyId },
+    ctx,
+  )
+  await setCustomerOrigin(tx, sender.companyId, customer.id, senderRecordId)
+  return { status: 201, body: { id: customer.id } }
+}
+
+/** The buyer sends back a record it bought: it becomes returned here, by the buyer. */
+async function receiveReturn(
+  tx: Tx,
+  kind: 'lead' | 'customer',
+  sender: Sender,
+  data: unknown,
+): Promise<ExchangeAnswer> {
+  const d = parseData(ExchangeReturnData, data)
+  const lock = kind === 'lead' ? lockLeadSoldTo : lockCustomerSoldTo
+  const found = await lock(tx, sender.companyId, d.recordId, sender.partnerCompanyId)
+  if (!found) {
+    throw new AppError('unprocessable', `No ${kind} ${d.recordId} was sold to ${sender.partnerName}`, {
+      errors: [{ path: 'data.recordId', message: `Not a ${kind} sold to you, or already returned` }],
+    })
+  }
+  const mark = kind === 'lead' ? markLeadsReturned : markCustomersReturned
+  await mark(tx, sender.companyId, [found.id], d.reason, d.comments ?? null)
+  await recordEvent(
+    tx,
+    sender.companyId,
+    { kind: 'system', label: sender.partnerName },
+    kind,
+    found.id,
+    'returned',
+    {
+      reason: d.reason,
+      returnedBy: sender.partnerName,
+      via: 'exchange',
+      ...(d.comments && { comments: d.comments }),
+    },
+  )
+  return { status: 201, body: { id: found.id } }
+}
+
+/** The seller's handshake: where this company's returns (and declines) for it go from now on. */
+async function receiveHello(tx: Tx, ctx: AppContext, sender: Sender, data: unknown): Promise<ExchangeAnswer> {
+  const hello = parseData(ExchangeHelloData, data)
+  await saveReplyChannel(ctx, tx, sender.companyId, sender.partnerCompanyId, hello)
+  await syncBuysSecret(tx, sender.companyId, sender.partnerCompanyId, {
+    postUrl: hello.postUrl,
+    sourceId: hello.sourceId,
+    secretSealed: ctx.secrets.seal(hello.secret),
+  })
+  return { status: 200, body: { id: null } }
+}
+
+function handle(
+  tx: Tx,
+  ctx: AppContext,
+  sender: Sender,
+  envelope: ExchangeEnvelope,
+): Promise<ExchangeAnswer> {
+  switch (envelope.type) {
+    case 'ping':
+      return Promise.resolve({ status: 200, body: { id: null } })
+    case 'connection.hello':
+      return receiveHello(tx, ctx, sender, envelope.data)
+    case 'lead.sold':
+      return receiveLead(tx, ctx, sender, envelope.data)
+    case 'customer.sold':
+      return receiveCustomer(tx, ctx, sender, envelope.data)
+    case 'lead.returned':
+      return receiveReturn(tx, 'lead', sender, envelope.data)
+    case 'customer.returned':
+      return receiveReturn(tx, 'customer', sender, envelope.data)
+  }
+}
+
+function readEnvelope(raw: string): ExchangeEnvelope {
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    throw new AppError('bad-request', 'The body is not JSON')
+  }
+  const parsed = ExchangeEnvelope.safeParse(json)
+  if (!parsed.success)
+    throw new AppError('bad-request', 'The body is not an exchange envelope', {
+      errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    })
+  return parsed.data
+}
+
+/** A repeated webhook-id: the first answer again, or a refusal when the body differs. */
+function replay(
+  receipt: { body_hash: string; status: number; response: Record<string, unknown> },
+  hash: string,
+) {
+  if (receipt.body_hash !== hash)
+    throw new AppError('unprocessable', 'This webhook-id was already used with another body', {
+      errors: [{ path: 'webhook-id', message: 'Already used with another body' }],
+    })
+  return { status: receipt.status === 201 ? 200 : receipt.status, body: receipt.response }
+}
+
+/**
+ * POST /exchange/{companySlug}: verify the signature (current or previous secret, ±5 min),
+ * then act once per webhook-id and connection — a repeat gets the first answer back.
+ */
+export async function receive(
+  ctx: AppContext,
+  slug: string,
+  raw: string,
+  headers: Record<string, string>,
+): Promise<ExchangeAnswer> {
+  const envelope = readEnvelope(raw)
+  const company = await findCompanyBySlug(ctx.db, slug.toLowerCase())
+  if (!company) throw notFound('Company')
+  const webhookId = headers['webhook-id']
+  const verified = webhookId ? await verifyPost(ctx, company.id, envelope.sourceId, raw, headers) : 'unsigned'
+  if (verified === 'unknown') throw notFound('Source ID')
+  if (verified === 'unsigned' || !webhookId)
+    throw new AppError('unauthorized', 'The signature is missing, wrong or outside the 5-minute window')
+  const sender: Sender = { companyId: company.id, ...verified }
+  const hash = createHash('sha256').update(raw).digest('hex')
+  const prior = await repo.findReceipt(ctx.db, company.id, sender.partnerCompanyId, webhookId)
+  if (prior && prior.status !== 0) return replay(prior, hash)
+  await noteReceived(ctx.db, company.id, sender.partnerCompanyId)
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.claimReceipt(tx, company.id, sender.partnerCompanyId, webhookId, hash))) {
+        const settled = await repo.findReceipt(tx, company.id, sender.partnerCompanyId, webhookId)
+        if (settled) return replay(settled, hash)
+      }
+      const answer = await handle(tx, ctx, sender, envelope)
+      await repo.settleReceipt(
+        tx,
+        company.id,
+        sender.partnerCompanyId,
+        webhookId,
+        hash,
+        answer.status,
+        answer.body,
+      )
+      return answer
+    })
+  } catch (error) {
+    // A refusal (a duplicate, bad data) is the answer too: a retry of this id gets it again.
+    if (error instanceof AppError && error.status === 422)
+      await repo.settleReceipt(
+        ctx.db,
+        company.id,
+        sender.partnerCompanyId,
+        webhookId,
+        hash,
+        422,
+        error.toProblem(),
+      )
+    throw error
+  }
+}
