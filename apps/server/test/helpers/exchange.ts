@@ -44,7 +44,7 @@ export async function connect(seller: Company, buyer: Company, buys: Record<stri
     token: buyer.admin.token,
     body: {
       name: `Seller ${seller.admin.slug}`,
-      sellsLeads: { enabled: true, defaultLeadLocation: 'queue' },
+      sellsLeads: { enabled: true, defaultLeadLocation: 'queue', includeCallCenterCommentsWithReturn: true },
       sellsCustomers: { enabled: true, defaultOfficeLocationId: await firstOffice(buyer) },
     },
   })
