@@ -39,7 +39,14 @@ export async function firstOffice(c: Company): Promise<string> {
  * sells it leads and customers), the seller saves them in its Buys sections, and the handshake
  * gives the buyer a reply channel. Returns each side's partner company id for the other.
  */
-export async function connect(seller: Company, buyer: Company, buys: Record<string, unknown> = {}) {
+export async function connect(
+  seller: Company,
+  buyer: Company,
+  {
+    buys = {},
+    via = (postUrl: string) => postUrl,
+  }: { buys?: Record<string, unknown>; via?: (postUrl: string) => string } = {},
+) {
   const sellerAtBuyer = await call(buyer.t.app, 'POST', '/api/v1/partner-companies', {
     token: buyer.admin.token,
     body: {
@@ -59,7 +66,7 @@ export async function connect(seller: Company, buyer: Company, buys: Record<stri
   )
   if (credentials.status !== 201) throw new Error(`credentials: ${JSON.stringify(credentials.body)}`)
   const { postUrl, sourceId, secret } = credentials.body
-  const section = { enabled: true, deliveryMethod: 'exchange', postUrl, sourceId, secret }
+  const section = { enabled: true, deliveryMethod: 'exchange', postUrl: via(postUrl), sourceId, secret }
   const buyerAtSeller = await call(seller.t.app, 'POST', '/api/v1/partner-companies', {
     token: seller.admin.token,
     body: { name: `Buyer ${buyer.admin.slug}`, buysLeads: section, buysCustomers: section, ...buys },
