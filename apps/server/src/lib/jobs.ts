@@ -55,7 +55,9 @@ export async function startJobs(
       ? { db: fromPglite(database.pglite) }
       : { connectionString: database.connectionString, max: 4 }
   // Only workers supervise (maintenance) and run schedules; api processes just enqueue.
-  const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work })
+  // Supervision also finds jobs of a crashed worker past their expiry: every 15 s, so a
+  // delivery cut off by a crash goes again within a minute.
+  const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work, superviseIntervalSeconds: 15 })
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
   await boss.start()
   for (const def of definitions) {

@@ -10,7 +10,7 @@ const payload = z.object({ companyId: z.uuid(), deliveryId: z.uuid() })
 export const sendDelivery: JobDefinition<typeof payload> = defineJob({
   name: 'deliveries.send',
   schema: payload,
-  queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 45 },
+  queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
   handle: (ctx, data) =>
     attemptDelivery(ctx, data.companyId, data.deliveryId, async (conn, startAfter) => {
       await ctx.jobs.send(conn, sendDelivery, data, { startAfter })
