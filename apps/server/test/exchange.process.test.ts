@@ -188,7 +188,7 @@ describe('two Tributary processes', () => {
     await api(seller, 'POST', '/api/v1/leads/sell', { leadIds: [lead], partnerCompanyId: ids.buyerAtSeller })
     expect(
       await eventually(
-        () => (killed && a.server.process.exitCode !== null) || a.server.process.signalCode !== null,
+        () => killed && (a.server.process.exitCode !== null || a.server.process.signalCode !== null),
       ),
     ).toBe(true)
     a.server = await startServerProcess(a.env, 'start')

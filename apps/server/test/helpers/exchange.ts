@@ -13,7 +13,7 @@ export async function freePort(): Promise<number> {
   return port
 }
 
-export type Company = { t: TestApp; url: string; admin: Session }
+export type Company = { t: TestApp; url: string; admin: Session & { email: string } }
 
 /** A Tributary listening on loopback with one company, allowed to post to loopback. */
 export async function listeningCompany(env: Record<string, string> = {}): Promise<Company> {

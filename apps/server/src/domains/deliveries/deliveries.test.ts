@@ -11,6 +11,7 @@ import {
   deliveryIn,
   forward,
   listeningCompany,
+  type Recorded,
   startReceiver,
 } from '../../../test/helpers/exchange.ts'
 import { createLead } from '../../../test/helpers/leads.ts'
@@ -46,8 +47,7 @@ const sellOne = async (partnerCompanyId: string) => {
   return { lead, deliveryId: res.body.deliveries[0].id as string }
 }
 
-const sales = (r: { requests: { body: string }[] }) =>
-  r.requests.filter((q) => q.body.includes('"lead.sold"'))
+const sales = (r: { requests: Recorded[] }) => r.requests.filter((q) => q.body.includes('"lead.sold"'))
 
 describe('delivering over the exchange', () => {
   it('retries a receiver that answers 500 three times: four attempts, one webhook-id, one record', async () => {
