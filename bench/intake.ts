@@ -67,6 +67,32 @@ END;
 `
 }
 
+let counter = 0
+
+/** autocannon posting full leads with an API key: for `seconds`, or until `amount` are sent. */
+export const intakeRun = (
+  url: string,
+  key: string,
+  partner: string,
+  o: { seconds?: number; amount?: number; connections: number },
+) =>
+  load({
+    url,
+    connections: o.connections,
+    ...(o.amount ? { amount: o.amount } : { duration: o.seconds }),
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/v1/leads',
+        setupRequest: (request) => ({
+          ...request,
+          headers: { ...request.headers, authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: leadBody(counter++, partner),
+        }),
+      },
+    ],
+  })
+
 export default async function intake(): Promise<BenchResult> {
   const db = await createDatabase()
   let server: Awaited<ReturnType<typeof startServer>> | undefined
@@ -78,28 +104,8 @@ export default async function intake(): Promise<BenchResult> {
     const key = await apiKey(company)
     log(`intake: server ${server.url} (pid ${server.pid}), database ${db.name}`)
 
-    let counter = 0
     const run = (duration: number) =>
-      load({
-        url: server?.url as string,
-        connections: CONNECTIONS,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            path: '/api/v1/leads',
-            setupRequest: (request) => ({
-              ...request,
-              headers: {
-                ...request.headers,
-                authorization: `Bearer ${key}`,
-                'content-type': 'application/json',
-              },
-              body: leadBody(counter++, partner),
-            }),
-          },
-        ],
-      })
+      intakeRun(server?.url as string, key, partner, { seconds: duration, connections: CONNECTIONS })
     log(`intake: warm-up ${WARMUP_SECONDS} s`)
     await run(WARMUP_SECONDS)
     log(`intake: autocannon, ${CONNECTIONS} connections, ${SECONDS} s`)

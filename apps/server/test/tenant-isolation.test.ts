@@ -82,6 +82,27 @@ const fixtures: Record<string, (a: Session) => Promise<string>> = {
     }
     return id
   },
+  // A sale by email: a delivery that needs no second server.
+  'deliveries/{id}': async (a) => {
+    const source = await created(a, '/api/v1/partner-companies', {
+      name: unique('A source'),
+      sellsLeads: { enabled: true, defaultLeadLocation: 'queue' },
+    })
+    const lead = await created(a, '/api/v1/leads', {
+      partnerCompanyId: source,
+      firstName: 'Sal',
+      phone: '+1 602 555 0198',
+    })
+    const buyer = await created(a, '/api/v1/partner-companies', {
+      name: unique('A buyer'),
+      buysLeads: { enabled: true, deliveryMethod: 'email', saleNotificationEmails: ['buyer@example.test'] },
+    })
+    const sale = await call(t.app, 'POST', '/api/v1/leads/sell', {
+      token: a.token,
+      body: { leadIds: [lead], partnerCompanyId: buyer },
+    })
+    return sale.body.deliveries[0].id
+  },
   'return-reasons/{id}': (a) => created(a, '/api/v1/return-reasons', { name: unique('A reason') }),
   // Mail has no route that writes it: it is what other changes cause.
   'mail/{id}': async (a) => {

@@ -11,6 +11,8 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
   schema: Schema
   /** Queue options, or a function of the configuration (e.g. retry delays). */
   queue?: Omit<QueueOptions, 'name'> | ((config: Config) => Omit<QueueOptions, 'name'>)
+  /** Jobs one process runs at once (default 1): e.g. deliveries that wait on other servers. */
+  localConcurrency?: number
   /** Cron schedule (UTC) for recurring jobs; their payload is `{}`. */
   cron?: string
   /** Must be idempotent: reload by id, skip if the state moved on, throw to retry. */
@@ -81,7 +83,8 @@ export async function startWorkers(
 ) {
   const { boss } = ctx.jobs
   for (const def of definitions) {
-    await boss.work(def.name, { pollingIntervalSeconds }, async (batch) => {
+    const concurrency = { localConcurrency: def.localConcurrency ?? 1 }
+    await boss.work(def.name, { pollingIntervalSeconds, ...concurrency }, async (batch) => {
       for (const job of batch) {
         const log = ctx.log.child({ job: def.name, jobId: job.id })
         log.debug('job started')

@@ -82,5 +82,7 @@ export async function touch(
     .set({ [column]: sql`now()` })
     .where('company_id', '=', companyId)
     .where('partner_company_id', '=', partnerCompanyId)
+    // At most every ten seconds: a busy connection must not queue its posts on this one row.
+    .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<', sql<Date>`now() - interval '10 seconds'`)]))
     .execute()
 }
