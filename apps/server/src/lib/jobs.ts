@@ -11,8 +11,12 @@ export type JobDefinition<Schema extends z.ZodType = z.ZodType> = {
   schema: Schema
   /** Queue options, or a function of the configuration (e.g. retry delays). */
   queue?: Omit<QueueOptions, 'name'> | ((config: Config) => Omit<QueueOptions, 'name'>)
-  /** Jobs one process runs at once (default 1): e.g. deliveries that wait on other servers. */
-  localConcurrency?: number
+  /**
+   * For jobs that mostly wait on other servers (deliveries): `workers` fetchers per process, each
+   * taking up to `batch` jobs at a time and running them side by side, fetching again at once
+   * while batches come back full. Without it, one job at a time.
+   */
+  concurrency?: { workers: number; batch: number }
   /** Cron schedule (UTC) for recurring jobs; their payload is `{}`. */
   cron?: string
   /** Must be idempotent: reload by id, skip if the state moved on, throw to retry. */
@@ -83,13 +87,18 @@ export async function startWorkers(
 ) {
   const { boss } = ctx.jobs
   for (const def of definitions) {
-    const concurrency = { localConcurrency: def.localConcurrency ?? 1 }
-    await boss.work(def.name, { pollingIntervalSeconds, ...concurrency }, async (batch) => {
-      for (const job of batch) {
-        const log = ctx.log.child({ job: def.name, jobId: job.id })
-        log.debug('job started')
-        await def.handle({ ...ctx, log }, def.schema.parse(job.data))
-      }
+    const run = (job: { id: string; data: unknown }) => {
+      const log = ctx.log.child({ job: def.name, jobId: job.id })
+      log.debug('job started')
+      return def.handle({ ...ctx, log }, def.schema.parse(job.data))
+    }
+    const c = def.concurrency
+    const options = c
+      ? { localConcurrency: c.workers, batchSize: c.batch, burstWhenBatchFull: true }
+      : { localConcurrency: 1 }
+    await boss.work(def.name, { pollingIntervalSeconds, ...options }, async (batch) => {
+      if (c) await Promise.all(batch.map(run))
+      else for (const job of batch) await run(job)
     })
     if (def.cron) await boss.schedule(def.name, def.cron, {})
   }

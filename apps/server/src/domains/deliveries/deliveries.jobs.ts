@@ -11,8 +11,8 @@ export const sendDelivery: JobDefinition<typeof payload> = defineJob({
   name: 'deliveries.send',
   schema: payload,
   queue: { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 30 },
-  // Most of an attempt is waiting on the receiver: several at once keep the exchange flowing.
-  localConcurrency: 6,
+  // Most of an attempt is waiting on the receiver: many at once keep the exchange flowing.
+  concurrency: { workers: 2, batch: 16 },
   handle: (ctx, data) =>
     attemptDelivery(ctx, data.companyId, data.deliveryId, async (conn, startAfter) => {
       await ctx.jobs.send(conn, sendDelivery, data, { startAfter })
