@@ -1,5 +1,6 @@
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestApp } from '../../../test/helpers/app.ts'
 import { call, isProblem, signup, userWithRole } from '../../../test/helpers/client.ts'
 import { type Company, connect, deliveryIn, listeningCompany } from '../../../test/helpers/exchange.ts'
 import { createLead, timelineTypes } from '../../../test/helpers/leads.ts'
@@ -375,5 +376,39 @@ describe('the exchange endpoint', () => {
     expect((await post(old, sign('msg_rot_old', old))).status).toBe(201)
     const fresh = envelope('rot-new')
     expect((await post(fresh, sign('msg_rot_new', fresh, rotated.body.secret))).status).toBe(201)
+  })
+})
+
+describe('rate limiting', () => {
+  it('answers 429 with Retry-After once a connection posts more than its limit per minute', async () => {
+    const limited = await startTestApp({ EXCHANGE_RATE_LIMIT_PER_MINUTE: '3' })
+    try {
+      const admin = await signup(limited.app)
+      const partner = await createPartner(limited.app, admin)
+      const creds = await call(limited.app, 'POST', `/api/v1/partner-companies/${partner.id}/connection`, {
+        token: admin.token,
+      })
+      const ping = JSON.stringify({ type: 'ping', sourceId: creds.body.sourceId, data: {} })
+      const statuses: number[] = []
+      let last: Awaited<ReturnType<typeof call>> | undefined
+      for (let i = 0; i < 4; i++) {
+        const at = new Date()
+        last = await call(limited.app, 'POST', `/api/v1/exchange/${admin.slug}`, {
+          rawBody: ping,
+          headers: {
+            'content-type': 'application/json',
+            'webhook-id': `msg_rate_${i}`,
+            'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+            'webhook-signature': new Webhook(creds.body.secret).sign(`msg_rate_${i}`, at, ping),
+          },
+        })
+        statuses.push(last.status)
+      }
+      expect(statuses).toEqual([200, 200, 200, 429])
+      expect(isProblem(last as Awaited<ReturnType<typeof call>>)).toBe(true)
+      expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0)
+    } finally {
+      await limited.close()
+    }
   })
 })
