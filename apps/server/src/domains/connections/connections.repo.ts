@@ -11,24 +11,33 @@ export const findConnection = (conn: Conn, companyId: string, partnerCompanyId: 
     .selectAll()
     .executeTakeFirst()
 
-/** The connection a Source ID names, with its partner's name and whether it is active. */
-export const findBySourceId = (conn: Conn, companyId: string, sourceId: string) =>
-  conn
-    .selectFrom('exchange_connections as x')
-    .innerJoin('partner_companies as p', (j) =>
-      j.onRef('p.company_id', '=', 'x.company_id').onRef('p.id', '=', 'x.partner_company_id'),
-    )
-    .where('x.company_id', '=', companyId)
-    .where('x.source_id', '=', sourceId)
-    .select([
-      'x.partner_company_id',
-      'x.secret_sealed',
-      'x.previous_secret_sealed',
-      'x.previous_secret_until',
-      'p.name as partner_name',
-      'p.active',
-    ])
-    .executeTakeFirst()
+/**
+ * The connection a post names (company slug + Source ID), with its partner's name; one statement
+ * that also notes the post's arrival, at most every ten seconds (the row stays cool under load).
+ */
+export async function findSender(conn: Conn, slug: string, sourceId: string) {
+  const { rows } = await sql<{
+    company_id: string
+    partner_company_id: string
+    secret_sealed: string
+    previous_secret_sealed: string | null
+    previous_secret_until: Date | null
+    partner_name: string
+  }>`with found as (
+      select x.company_id, x.partner_company_id, x.secret_sealed, x.previous_secret_sealed,
+        x.previous_secret_until, x.last_received_at, p.name as partner_name
+      from companies c
+      join exchange_connections x on x.company_id = c.id and x.source_id = ${sourceId}
+      join partner_companies p on p.company_id = x.company_id and p.id = x.partner_company_id
+      where c.slug = ${slug}),
+    touched as (
+      update exchange_connections x set last_received_at = now() from found f
+      where x.company_id = f.company_id and x.partner_company_id = f.partner_company_id
+        and (f.last_received_at is null or f.last_received_at < now() - interval '10 seconds'))
+    select company_id, partner_company_id, secret_sealed, previous_secret_sealed, previous_secret_until,
+      partner_name from found`.execute(conn)
+  return rows[0]
+}
 
 /**
  * New credentials, or a new secret for existing ones: the Source ID stays, and the previous
@@ -71,12 +80,9 @@ export async function setReplyChannel(
     .execute()
 }
 
-export async function touch(
-  conn: Conn,
-  companyId: string,
-  partnerCompanyId: string,
-  column: 'last_received_at' | 'last_sent_at',
-) {
+/** Notes a delivery's arrival, at most every ten seconds. */
+export async function touchSent(conn: Conn, companyId: string, partnerCompanyId: string) {
+  const column = 'last_sent_at'
   await conn
     .updateTable('exchange_connections')
     .set({ [column]: sql`now()` })

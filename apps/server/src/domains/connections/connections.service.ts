@@ -46,21 +46,27 @@ export async function issueCredentials(
 export const findConnection = (conn: Conn, companyId: string, partnerCompanyId: string) =>
   repo.findConnection(conn, companyId, partnerCompanyId)
 
-/** The partner a signed post comes from; null when the Source ID is unknown or the signature bad. */
+export type Sender = { companyId: string; partnerCompanyId: string; partnerName: string }
+
+/** The partner a signed post comes from; 'unknown' for an unknown company or Source ID. */
 export async function verifyPost(
   ctx: AppContext,
-  companyId: string,
+  slug: string,
   sourceId: string,
   body: string,
   headers: Record<string, string>,
-): Promise<{ partnerCompanyId: string; partnerName: string; active: boolean } | 'unknown' | 'unsigned'> {
-  const found = await repo.findBySourceId(ctx.db, companyId, sourceId)
+): Promise<Sender | 'unknown' | 'unsigned'> {
+  const found = await repo.findSender(ctx.db, slug, sourceId)
   if (!found) return 'unknown'
   const secrets = [ctx.secrets.open(found.secret_sealed)]
   if (found.previous_secret_sealed && found.previous_secret_until && found.previous_secret_until > new Date())
     secrets.push(ctx.secrets.open(found.previous_secret_sealed))
   if (!verifySignature(secrets, body, headers)) return 'unsigned'
-  return { partnerCompanyId: found.partner_company_id, partnerName: found.partner_name, active: found.active }
+  return {
+    companyId: found.company_id,
+    partnerCompanyId: found.partner_company_id,
+    partnerName: found.partner_name,
+  }
 }
 
 /** Where returns, accepts and declines for this partner go: what its connection.hello said. */
@@ -92,8 +98,5 @@ export const saveReplyChannel = (
     secretSealed: ctx.secrets.seal(channel.secret),
   })
 
-export const noteReceived = (conn: Conn, companyId: string, partnerCompanyId: string) =>
-  repo.touch(conn, companyId, partnerCompanyId, 'last_received_at')
-
 export const noteSent = (conn: Conn, companyId: string, partnerCompanyId: string) =>
-  repo.touch(conn, companyId, partnerCompanyId, 'last_sent_at')
+  repo.touchSent(conn, companyId, partnerCompanyId)

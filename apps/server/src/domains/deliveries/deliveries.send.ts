@@ -135,31 +135,33 @@ export async function attemptDelivery(
   if (outcome.kind === 'retry' && round >= ctx.config.exchangeMaxAttempts)
     outcome = { ...outcome, kind: 'final' }
   const admins = outcome.kind === 'final' ? await administratorEmails(ctx.db, companyId) : []
+  if (outcome.kind === 'delivered') {
+    // One statement records it; the connection's timestamp is a note that may lag.
+    await repo.recordAttempt(
+      ctx.db,
+      companyId,
+      d.id,
+      { status: outcome.status, error: null },
+      {
+        state: 'delivered',
+        nextAttemptAt: null,
+        remoteId: outcome.remoteId,
+      },
+    )
+    await noteSent(ctx.db, companyId, d.partner_company_id)
+    return
+  }
+  const failure = outcome
   await ctx.db.transaction().execute(async (tx) => {
-    if (outcome.kind === 'delivered') {
-      await repo.recordAttempt(
-        tx,
-        companyId,
-        d.id,
-        { status: outcome.status, error: null },
-        {
-          state: 'delivered',
-          nextAttemptAt: null,
-          remoteId: outcome.remoteId,
-        },
-      )
-      await noteSent(tx, companyId, d.partner_company_id)
-      return
-    }
-    if (outcome.kind === 'retry') {
-      const wait = outcome.retryAfterSeconds ?? backoffSeconds(ctx.config.exchangeRetryDelaySeconds, round)
+    if (failure.kind === 'retry') {
+      const wait = failure.retryAfterSeconds ?? backoffSeconds(ctx.config.exchangeRetryDelaySeconds, round)
       const next = new Date(Date.now() + wait * 1000)
-      await repo.recordAttempt(tx, companyId, d.id, outcome, { state: 'retrying', nextAttemptAt: next })
+      await repo.recordAttempt(tx, companyId, d.id, failure, { state: 'retrying', nextAttemptAt: next })
       await scheduleNext(tx, next)
       return
     }
-    await repo.recordAttempt(tx, companyId, d.id, outcome, { state: 'failed', nextAttemptAt: null })
-    if (outcome.gone && d.channel !== 'reply')
+    await repo.recordAttempt(tx, companyId, d.id, failure, { state: 'failed', nextAttemptAt: null })
+    if (failure.gone && d.channel !== 'reply')
       await switchOffBuys(tx, companyId, d.partner_company_id, sectionOf(d.channel))
     const partner = await findBuyer(tx, companyId, d.partner_company_id, 'buysLeads')
     if (admins.length)
@@ -167,7 +169,7 @@ export async function attemptDelivery(
         id: d.id,
         kind: d.type,
         partnerName: partner?.name ?? 'a partner',
-        error: outcome.error,
+        error: failure.error,
       })
   })
 }

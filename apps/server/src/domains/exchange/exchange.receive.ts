@@ -9,8 +9,7 @@ import type { z } from 'zod'
 import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
-import { findCompanyBySlug } from '../companies/companies.lookup.ts'
-import { noteReceived, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
+import { type Sender, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
 import {
   lockCustomerSoldTo,
   markCustomersReturned,
@@ -18,7 +17,7 @@ import {
 } from '../customers/customers.records.ts'
 import { addCustomer } from '../customers/customers.service.ts'
 import { addLead } from '../leads/leads.intake.ts'
-import { lockLeadSoldTo, markLeadsReturned, setLeadOrigin } from '../leads/leads.records.ts'
+import { lockLeadSoldTo, markLeadsReturned } from '../leads/leads.records.ts'
 import { syncBuysSecret } from '../partner-companies/partner-companies.sources.ts'
 import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
@@ -26,8 +25,6 @@ import * as repo from './exchange.repo.ts'
 
 /** What the exchange endpoint answers: 201 `{ id }` for a new record, problem+json for a refusal. */
 export type ExchangeAnswer = { status: number; body: Record<string, unknown> }
-
-type Sender = { companyId: string; partnerCompanyId: string; partnerName: string }
 
 function parseData<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
   const parsed = schema.safeParse(data)
@@ -49,9 +46,8 @@ async function receiveLead(tx: Tx, ctx: AppContext, sender: Sender, data: unknow
     sender.companyId,
     systemActor(sender),
     { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
-    { settings: queueSettingsOf(tx, sender.companyId), via: 'exchange', notify: ctx },
+    { settings: queueSettingsOf(tx, sender.companyId), via: 'exchange', notify: ctx, origin: senderRecordId },
   )
-  await setLeadOrigin(tx, sender.companyId, lead.id, senderRecordId)
   return { status: 201, body: { id: lead.id } }
 }
 
@@ -176,9 +172,14 @@ function replay(
   return { status: receipt.status === 201 ? 200 : receipt.status, body: receipt.response }
 }
 
+/** The webhook-id has an answer already: this transaction's work is rolled back. */
+class AlreadyAnswered extends Error {}
+
 /**
  * POST /exchange/{companySlug}: verify the signature (current or previous secret, ±5 min),
- * then act once per webhook-id and connection — a repeat gets the first answer back.
+ * then act once per webhook-id and connection. The answer is kept in the transaction that acts;
+ * a repeat finds it taken (waiting for a concurrent first post to commit), rolls back, and
+ * gets the first answer back — or a refusal when its body differs.
  */
 export async function receive(
   ctx: AppContext,
@@ -187,48 +188,28 @@ export async function receive(
   headers: Record<string, string>,
 ): Promise<ExchangeAnswer> {
   const envelope = readEnvelope(raw)
-  const company = await findCompanyBySlug(ctx.db, slug.toLowerCase())
-  if (!company) throw notFound('Company')
   const webhookId = headers['webhook-id']
-  const verified = webhookId ? await verifyPost(ctx, company.id, envelope.sourceId, raw, headers) : 'unsigned'
-  if (verified === 'unknown') throw notFound('Source ID')
-  if (verified === 'unsigned' || !webhookId)
+  const sender = await verifyPost(ctx, slug.toLowerCase(), envelope.sourceId, raw, headers)
+  if (sender === 'unknown') throw notFound('Company or Source ID')
+  if (sender === 'unsigned' || !webhookId)
     throw new AppError('unauthorized', 'The signature is missing, wrong or outside the 5-minute window')
-  const sender: Sender = { companyId: company.id, ...verified }
-  const hash = createHash('sha256').update(raw).digest('hex')
-  const prior = await repo.findReceipt(ctx.db, company.id, sender.partnerCompanyId, webhookId)
-  if (prior && prior.status !== 0) return replay(prior, hash)
-  await noteReceived(ctx.db, company.id, sender.partnerCompanyId)
+  const { companyId, partnerCompanyId } = sender
+  const bodyHash = createHash('sha256').update(raw).digest('hex')
+  const keep = (conn: Tx | AppContext['db'], status: number, response: Record<string, unknown>) =>
+    repo.recordReceipt(conn, companyId, partnerCompanyId, { webhookId, bodyHash, status, response })
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      if (!(await repo.claimReceipt(tx, company.id, sender.partnerCompanyId, webhookId, hash))) {
-        const settled = await repo.findReceipt(tx, company.id, sender.partnerCompanyId, webhookId)
-        if (settled) return replay(settled, hash)
-      }
       const answer = await handle(tx, ctx, sender, envelope)
-      await repo.settleReceipt(
-        tx,
-        company.id,
-        sender.partnerCompanyId,
-        webhookId,
-        hash,
-        answer.status,
-        answer.body,
-      )
+      if (!(await keep(tx, answer.status, answer.body))) throw new AlreadyAnswered()
       return answer
     })
   } catch (error) {
+    const refusal = error instanceof AppError && error.status === 422
+    if (!(error instanceof AlreadyAnswered) && !refusal) throw error
+    const prior = await repo.findReceipt(ctx.db, companyId, partnerCompanyId, webhookId)
+    if (prior) return replay(prior, bodyHash)
     // A refusal (a duplicate, bad data) is the answer too: a retry of this id gets it again.
-    if (error instanceof AppError && error.status === 422)
-      await repo.settleReceipt(
-        ctx.db,
-        company.id,
-        sender.partnerCompanyId,
-        webhookId,
-        hash,
-        422,
-        error.toProblem(),
-      )
+    if (refusal) await keep(ctx.db, 422, error.toProblem())
     throw error
   }
 }

@@ -14,45 +14,29 @@ export const findReceipt = (conn: Conn, companyId: string, partnerCompanyId: str
     .executeTakeFirst()
 
 /**
- * Claims a webhook-id: true when this call inserted the receipt. A concurrent post of the same
- * id waits on the unique key until the first one's transaction ends, then finds its receipt.
+ * Keeps the answer to a webhook-id, in the transaction that made it; false when the id already
+ * has one (a concurrent post of the same id waits on the key until the first one commits).
  */
-export async function claimReceipt(
+export async function recordReceipt(
   conn: Conn,
   companyId: string,
   partnerCompanyId: string,
-  webhookId: string,
-  bodyHash: string,
+  receipt: { webhookId: string; bodyHash: string; status: number; response: Record<string, unknown> },
 ): Promise<boolean> {
   const row = await conn
     .insertInto('exchange_receipts')
     .values({
       company_id: companyId,
       partner_company_id: partnerCompanyId,
-      webhook_id: webhookId,
-      body_hash: bodyHash,
-      status: 0,
-      response: '{}',
+      webhook_id: receipt.webhookId,
+      body_hash: receipt.bodyHash,
+      status: receipt.status,
+      response: JSON.stringify(receipt.response),
     })
     .onConflict((oc) => oc.columns(['company_id', 'partner_company_id', 'webhook_id']).doNothing())
     .returning('webhook_id')
     .executeTakeFirst()
   return row !== undefined
-}
-
-export async function settleReceipt(
-  conn: Conn,
-  companyId: string,
-  partnerCompanyId: string,
-  webhookId: string,
-  bodyHash: string,
-  status: number,
-  response: Record<string, unknown>,
-) {
-  await sql`insert into exchange_receipts (company_id, partner_company_id, webhook_id, body_hash, status, response)
-    values (${companyId}, ${partnerCompanyId}, ${webhookId}, ${bodyHash}, ${status}, ${JSON.stringify(response)})
-    on conflict (company_id, partner_company_id, webhook_id) do update
-      set status = excluded.status, response = excluded.response`.execute(conn)
 }
 
 /** Receipts are kept eight days: a sender retries for about three. */

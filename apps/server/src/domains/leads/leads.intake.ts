@@ -41,6 +41,8 @@ export type Arrival = {
   via: 'ui' | 'api' | 'import' | 'exchange' | 'seed'
   notify: Notifier | null
   findSource?: FindSource
+  /** Bought over the exchange: the seller's id for the lead, which its return travels back by. */
+  origin?: string
 }
 
 /** The source and campaign of a new lead (seeds 000 and 003). */
@@ -110,7 +112,7 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  { settings: queueSettings, via, notify, findSource }: Arrival,
+  { settings: queueSettings, via, notify, findSource, origin }: Arrival,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
@@ -146,6 +148,7 @@ export async function addLead(
         leadid_token: input.leadiDToken ?? null,
         email_key: keys.email,
         name_address_key: keys.nameAddress,
+        ...(origin && { exchange_origin_id: origin }),
       },
       eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
       duplicateCheck(companyId, keys, settings),
