@@ -157,6 +157,16 @@ describe('two Tributary processes', () => {
     })
     const atBc = await delivered(a1 as Co, saleC.body.deliveries[0].id)
     expect((await api(b1 as Co, 'GET', `/api/v1/customers/${atBc.remoteId}`)).body.firstName).toBe('Carla')
+    const other = await api(b2 as Co, 'POST', '/api/v1/customers', {
+      firstName: 'Dario',
+      phone: '+1 602 555 0124',
+    })
+    const saleD = await api(b2 as Co, 'POST', '/api/v1/customers/sell', {
+      customerIds: [other.body.id],
+      partnerCompanyId: ba.buyerAtSeller,
+    })
+    const atAd = await delivered(b2 as Co, saleD.body.deliveries[0].id)
+    expect((await api(a2 as Co, 'GET', `/api/v1/customers/${atAd.remoteId}`)).body.firstName).toBe('Dario')
 
     const back = await api(b1 as Co, 'POST', '/api/v1/leads/return', {
       leadIds: [atB.remoteId],

@@ -379,6 +379,29 @@ describe('the exchange endpoint', () => {
   })
 })
 
+describe('secrets', () => {
+  it('never appear in a log line, the audit log or an answer', async () => {
+    const secrets = [link.credentials.secret, link.credentials.secret.slice(6)]
+    const logs = [...seller.t.logLines, ...buyer.t.logLines].join('\n')
+    for (const s of secrets) expect(logs).not.toContain(s)
+    for (const c of [seller, buyer]) {
+      const audit = await call(c.t.app, 'GET', '/api/v1/audit?limit=200', { token: c.admin.token })
+      expect(audit.status).toBe(200)
+      for (const s of secrets) expect(JSON.stringify(audit.body)).not.toContain(s)
+    }
+    const partner = await call(seller.t.app, 'GET', `/api/v1/partner-companies/${link.buyerAtSeller}`, {
+      token: seller.admin.token,
+    })
+    expect(partner.body.buysLeads.secretSet).toBe(true)
+    for (const s of secrets) expect(JSON.stringify(partner.body)).not.toContain(s)
+    const deliveries = await call(seller.t.app, 'GET', '/api/v1/deliveries?limit=200', {
+      token: seller.admin.token,
+    })
+    expect(deliveries.body.items.some((d: { kind: string }) => d.kind === 'connection.hello')).toBe(true)
+    expect(JSON.stringify(deliveries.body)).not.toMatch(/whsec_/)
+  })
+})
+
 describe('rate limiting', () => {
   it('answers 429 with Retry-After once a connection posts more than its limit per minute', async () => {
     const limited = await startTestApp({ EXCHANGE_RATE_LIMIT_PER_MINUTE: '3' })
