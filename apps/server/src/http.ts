@@ -21,6 +21,7 @@ import { customersRoutes } from './domains/customers/customers.routes.ts'
 import { deliveriesRoutes } from './domains/deliveries/deliveries.routes.ts'
 import { exchangeRoutes } from './domains/exchange/exchange.routes.ts'
 import { importsRoutes } from './domains/imports/imports.routes.ts'
+import { leadManagementRoutes } from './domains/lead-management/lead-management.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
 import { mailRoutes } from './domains/mail/mail.routes.ts'
 import { messageCampaignsRoutes } from './domains/message-campaigns/message-campaigns.routes.ts'
@@ -63,6 +64,7 @@ const domainRoutes = [
   returnsRoutes,
   exchangeRoutes,
   deliveriesRoutes,
+  leadManagementRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

@@ -377,6 +377,15 @@ export type DeliveryAttemptsTable = {
   error: string | null
 }
 
+export type LeadManagementSettingsTable = {
+  company_id: string
+  mode: Generated<'disabled' | 'supplier' | 'own'>
+  supplier_partner_company_id: string | null
+  own_groups: Json<unknown[]>
+  supplier_groups: Generated<unknown[]>
+  updated_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -405,4 +414,5 @@ export type DB = {
   exchange_receipts: ExchangeReceiptsTable
   deliveries: DeliveriesTable
   delivery_attempts: DeliveryAttemptsTable
+  lead_management_settings: LeadManagementSettingsTable
 }

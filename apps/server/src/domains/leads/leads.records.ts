@@ -57,3 +57,9 @@ export const leadOrigins = (conn: Conn, companyId: string, ids: string[]) =>
 
 export const lockLeadSoldTo = (conn: Conn, companyId: string, id: string, buyerId: string) =>
   exchanged.lockSoldTo(conn, 'leads', companyId, id, buyerId)
+
+/** The newest leads, each with its source's and campaign's names (rules test those). */
+export async function recentLeads(conn: Conn, companyId: string, limit: number) {
+  const rows = await repo.recentLeadsWithNames(conn, companyId, limit)
+  return rows.map((r) => ({ lead: toLead(r), source: r.source_name, campaign: r.campaign_name }))
+}

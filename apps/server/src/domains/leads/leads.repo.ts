@@ -184,3 +184,21 @@ export async function markReturned(
     .where('id', 'in', ids)
     .execute()
 }
+
+/** The newest leads with their source's and campaign's names, for a rule preview. */
+export const recentLeadsWithNames = (conn: Conn, companyId: string, limit: number) =>
+  conn
+    .selectFrom('leads as l')
+    .innerJoin('partner_companies as p', (j) =>
+      j.onRef('p.company_id', '=', 'l.company_id').onRef('p.id', '=', 'l.partner_company_id'),
+    )
+    .leftJoin('campaigns as c', (j) =>
+      j.onRef('c.company_id', '=', 'l.company_id').onRef('c.id', '=', 'l.campaign_id'),
+    )
+    .where('l.company_id', '=', companyId)
+    .selectAll('l')
+    .select(['p.name as source_name', 'c.name as campaign_name'])
+    .orderBy('l.created_at', 'desc')
+    .orderBy('l.id', 'desc')
+    .limit(limit)
+    .execute()

@@ -1,0 +1,46 @@
+import { AutoRegistration, AutoRegistrationBody, RulePreview, RulePreviewBody } from '@tributary/contracts'
+import { actorOf } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import type { App } from '../../lib/http-types.ts'
+import { getAutoRegistration, previewRules, putAutoRegistration } from './lead-management.service.ts'
+
+export function leadManagementRoutes(app: App, ctx: AppContext) {
+  const tags = ['Lead management']
+  const path = '/api/v1/lead-management/auto-registration'
+  app.get(
+    path,
+    {
+      schema: {
+        tags,
+        summary: 'Auto-registration: mode, supplier and the rules in force',
+        response: { 200: AutoRegistration },
+      },
+    },
+    (request) => getAutoRegistration(ctx, actorOf(request)),
+  )
+  app.put(
+    path,
+    {
+      schema: {
+        tags,
+        summary: 'Set auto-registration: disabled, the supplier’s rules, or your own groups of rules',
+        body: AutoRegistrationBody,
+        response: { 200: AutoRegistration },
+      },
+    },
+    (request) => putAutoRegistration(ctx, actorOf(request), request.body),
+  )
+  app.post(
+    `${path}/preview`,
+    {
+      schema: {
+        tags,
+        summary:
+          'Which of the last `limit` leads these rules would register, and by which group; changes nothing',
+        body: RulePreviewBody,
+        response: { 200: RulePreview },
+      },
+    },
+    (request) => previewRules(ctx, actorOf(request), request.body),
+  )
+}

@@ -1,0 +1,59 @@
+import type { AutoRegistration, AutoRegistrationBody, RuleGroup } from '@tributary/contracts'
+import { type Actor, assertPermission } from '../../lib/actor.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { fieldError } from '../../lib/errors.ts'
+import { recordAudit } from '../audit/audit.service.ts'
+import { recentLeads } from '../leads/leads.records.ts'
+import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
+import * as repo from './lead-management.repo.ts'
+import { factsOf, matchingGroup } from './rules.ts'
+
+// Supplier lead management (seed 004), first part: the auto-registration settings and a dry run
+// of rules over recent leads.
+
+export async function getAutoRegistration(ctx: AppContext, actor: Actor): Promise<AutoRegistration> {
+  assertPermission(actor, 'manage_settings')
+  const row = await repo.findSettings(ctx.db, actor.companyId)
+  if (!row) return { mode: 'disabled', supplierPartnerCompanyId: null, groups: [] }
+  // In supplier mode the rules in force are the supplier's, shown read-only.
+  const groups = (row.mode === 'supplier' ? row.supplier_groups : row.own_groups) as RuleGroup[]
+  return { mode: row.mode, supplierPartnerCompanyId: row.supplier_partner_company_id, groups }
+}
+
+export async function putAutoRegistration(
+  ctx: AppContext,
+  actor: Actor,
+  input: AutoRegistrationBody,
+): Promise<AutoRegistration> {
+  assertPermission(actor, 'manage_settings')
+  const supplier = input.supplierPartnerCompanyId ?? null
+  if (supplier && !(await findLeadSource(ctx.db, actor.companyId, supplier)))
+    throw fieldError('supplierPartnerCompanyId', 'No such partner company', 'unprocessable')
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.saveAutoRegistration(tx, actor.companyId, {
+      mode: input.mode,
+      supplierPartnerCompanyId: supplier,
+      ...(input.mode === 'own' && { ownGroups: input.groups }),
+    })
+    await recordAudit(tx, actor, 'update', 'auto_registration', null, input)
+  })
+  return getAutoRegistration(ctx, actor)
+}
+
+/** Which of the last `limit` leads these rules would register, and by which group; changes nothing. */
+export async function previewRules(
+  ctx: AppContext,
+  actor: Actor,
+  input: { groups: RuleGroup[]; limit: number },
+) {
+  assertPermission(actor, 'manage_settings')
+  const leads = await recentLeads(ctx.db, actor.companyId, input.limit)
+  return {
+    items: leads.map(({ lead, source, campaign }) => ({
+      leadId: lead.id,
+      number: lead.number,
+      name: [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.companyName || '(no name)',
+      matchedGroup: matchingGroup(input.groups, factsOf(lead, source, campaign)),
+    })),
+  }
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod'
+import { Id } from './common.ts'
+
+/** The lead fields an auto-registration rule can test (seed 004). */
+export const RuleField = z.enum([
+  'firstName',
+  'lastName',
+  'companyName',
+  'email',
+  'emailDomain',
+  'phone',
+  'street',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'source',
+  'campaign',
+  'location',
+  'priority',
+])
+export type RuleField = z.infer<typeof RuleField>
+
+export const RuleOperator = z.enum([
+  'equals',
+  'notEquals',
+  'contains',
+  'in',
+  'greaterThan',
+  'lessThan',
+  'isEmpty',
+  'isNotEmpty',
+])
+export type RuleOperator = z.infer<typeof RuleOperator>
+
+export const Rule = z
+  .strictObject({
+    field: RuleField,
+    operator: RuleOperator,
+    value: z
+      .union([z.string().max(200), z.number(), z.array(z.string().max(200)).max(100)])
+      .optional()
+      .describe('A string or number; a list for `in`; nothing for isEmpty / isNotEmpty'),
+  })
+  .superRefine((rule, ctx) => {
+    const needs = !['isEmpty', 'isNotEmpty'].includes(rule.operator)
+    if (needs && rule.value === undefined)
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give a value' })
+    if (rule.operator === 'in' && rule.value !== undefined && !Array.isArray(rule.value))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Give a list of values' })
+  })
+export type Rule = z.infer<typeof Rule>
+
+/** All rules of a group must match (AND); any group matching is enough (OR). */
+export const RuleGroup = z.strictObject({ rules: z.array(Rule).min(1, 'A group needs a rule').max(20) })
+export type RuleGroup = z.infer<typeof RuleGroup>
+const Groups = z.array(RuleGroup).max(20)
+
+export const AutoRegistrationMode = z.enum(['disabled', 'supplier', 'own'])
+
+export const AutoRegistrationBody = z
+  .strictObject({
+    mode: AutoRegistrationMode,
+    supplierPartnerCompanyId: Id.nullable().optional(),
+    groups: Groups.optional().describe('Required for `own`, ignored otherwise'),
+  })
+  .superRefine((body, ctx) => {
+    if (body.mode === 'own' && !body.groups?.length)
+      ctx.addIssue({ code: 'custom', path: ['groups'], message: 'Add at least one group of rules' })
+    if (body.mode !== 'disabled' && !body.supplierPartnerCompanyId)
+      ctx.addIssue({ code: 'custom', path: ['supplierPartnerCompanyId'], message: 'Choose the supplier' })
+  })
+export type AutoRegistrationBody = z.infer<typeof AutoRegistrationBody>
+
+export const AutoRegistration = z
+  .object({
+    mode: AutoRegistrationMode,
+    supplierPartnerCompanyId: Id.nullable(),
+    groups: Groups.describe("The rules in force: the company's own, or in `supplier` mode the supplier's"),
+  })
+  .meta({ id: 'AutoRegistration' })
+export type AutoRegistration = z.infer<typeof AutoRegistration>
+
+export const RulePreviewBody = z.strictObject({
+  groups: Groups.min(1, 'Add at least one group of rules'),
+  limit: z.number().int().min(1).max(500).default(50),
+})
+
+export const RulePreview = z.object({
+  items: z.array(
+    z.object({
+      leadId: Id,
+      number: z.number().int(),
+      name: z.string(),
+      matchedGroup: z
+        .number()
+        .int()
+        .nullable()
+        .describe('Index of the first group that matched; null: no match'),
+    }),
+  ),
+})
