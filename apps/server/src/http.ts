@@ -20,6 +20,7 @@ import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
 import { deliveriesRoutes } from './domains/deliveries/deliveries.routes.ts'
 import { exchangeRoutes } from './domains/exchange/exchange.routes.ts'
+import { ignoredCompaniesRoutes } from './domains/ignored-companies/ignored-companies.routes.ts'
 import { importsRoutes } from './domains/imports/imports.routes.ts'
 import { leadManagementRoutes } from './domains/lead-management/lead-management.routes.ts'
 import { leadsRoutes } from './domains/leads/leads.routes.ts'
@@ -32,6 +33,7 @@ import { queueRoutes } from './domains/queue/queue.routes.ts'
 import { returnReasonsRoutes } from './domains/return-reasons/return-reasons.routes.ts'
 import { returnsRoutes } from './domains/returns/returns.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
+import { salesRepsRoutes } from './domains/sales-reps/sales-reps.routes.ts'
 import { signupRoutes } from './domains/signup/signup.routes.ts'
 import { tagsRoutes } from './domains/tags/tags.routes.ts'
 import { usersRoutes } from './domains/users/users.routes.ts'
@@ -65,6 +67,8 @@ const domainRoutes = [
   exchangeRoutes,
   deliveriesRoutes,
   leadManagementRoutes,
+  salesRepsRoutes,
+  ignoredCompaniesRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

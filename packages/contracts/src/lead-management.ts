@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Id } from './common.ts'
+import { Email, Id } from './common.ts'
 
 /** The lead fields an auto-registration rule can test (seed 004). */
 export const RuleField = z.enum([
@@ -92,6 +92,7 @@ export const RulePreview = z.object({
       leadId: Id,
       number: z.number().int(),
       name: z.string(),
+      ignored: z.boolean().describe('The lead’s company is ignored: never registered'),
       matchedGroup: z
         .number()
         .int()
@@ -100,3 +101,32 @@ export const RulePreview = z.object({
     }),
   ),
 })
+
+export const SalesRepBody = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: Email,
+})
+export const SalesRep = z
+  .object({ id: Id, name: z.string(), email: z.string(), leadNotifications: z.boolean() })
+  .meta({ id: 'SalesRep' })
+export type SalesRep = z.infer<typeof SalesRep>
+
+export const IgnoredCompanyBody = z.strictObject({ name: z.string().trim().min(1).max(200) })
+export const IgnoredCompany = z.object({ id: Id, name: z.string() }).meta({ id: 'IgnoredCompany' })
+export type IgnoredCompany = z.infer<typeof IgnoredCompany>
+
+export const NotificationRecipientsBody = z.strictObject({
+  userIds: z.array(Id).max(500),
+  salesRepIds: z.array(Id).max(500),
+})
+export const NotificationRecipients = z
+  .object({
+    userIds: z.array(Id).describe('The users flagged for lead notifications (the same flag as on each user)'),
+    salesRepIds: z.array(Id),
+    assignedBySupplier: z
+      .object({ name: z.string(), email: z.string() })
+      .nullable()
+      .describe("The supplier's nominee, sent with its leads"),
+  })
+  .meta({ id: 'NotificationRecipients' })
+export type NotificationRecipients = z.infer<typeof NotificationRecipients>

@@ -383,7 +383,26 @@ export type LeadManagementSettingsTable = {
   supplier_partner_company_id: string | null
   own_groups: Json<unknown[]>
   supplier_groups: Generated<unknown[]>
+  assigned_by_supplier_name: Generated<string | null>
+  assigned_by_supplier_email: Generated<string | null>
   updated_at: CreatedAt
+}
+
+export type SalesRepsTable = {
+  company_id: string
+  id: string
+  name: string
+  email: string
+  lead_notifications: Generated<boolean>
+  created_at: CreatedAt
+}
+
+export type IgnoredCompaniesTable = {
+  company_id: string
+  id: string
+  name: string
+  name_key: string
+  created_at: CreatedAt
 }
 
 export type DB = {
@@ -415,4 +434,6 @@ export type DB = {
   deliveries: DeliveriesTable
   delivery_attempts: DeliveryAttemptsTable
   lead_management_settings: LeadManagementSettingsTable
+  sales_reps: SalesRepsTable
+  ignored_companies: IgnoredCompaniesTable
 }

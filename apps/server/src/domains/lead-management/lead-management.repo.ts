@@ -5,7 +5,14 @@ export const findSettings = (conn: Conn, companyId: string) =>
   conn
     .selectFrom('lead_management_settings')
     .where('company_id', '=', companyId)
-    .select(['mode', 'supplier_partner_company_id', 'own_groups', 'supplier_groups'])
+    .select([
+      'mode',
+      'supplier_partner_company_id',
+      'own_groups',
+      'supplier_groups',
+      'assigned_by_supplier_name',
+      'assigned_by_supplier_email',
+    ])
     .executeTakeFirst()
 
 export async function saveAutoRegistration(

@@ -1,8 +1,16 @@
-import { AutoRegistration, AutoRegistrationBody, RulePreview, RulePreviewBody } from '@tributary/contracts'
+import {
+  AutoRegistration,
+  AutoRegistrationBody,
+  NotificationRecipients,
+  NotificationRecipientsBody,
+  RulePreview,
+  RulePreviewBody,
+} from '@tributary/contracts'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import { getAutoRegistration, previewRules, putAutoRegistration } from './lead-management.service.ts'
+import { getRecipients, putRecipients } from './recipients.ts'
 
 export function leadManagementRoutes(app: App, ctx: AppContext) {
   const tags = ['Lead management']
@@ -42,5 +50,23 @@ export function leadManagementRoutes(app: App, ctx: AppContext) {
       },
     },
     (request) => previewRules(ctx, actorOf(request), request.body),
+  )
+  const recipients = '/api/v1/lead-management/notification-recipients'
+  app.get(
+    recipients,
+    {
+      schema: {
+        tags,
+        summary:
+          'Who is emailed about leads a supplier distributes: users, sales reps, the supplier’s nominee',
+        response: { 200: NotificationRecipients },
+      },
+    },
+    (request) => getRecipients(ctx, actorOf(request)),
+  )
+  app.put(
+    recipients,
+    { schema: { tags, body: NotificationRecipientsBody, response: { 200: NotificationRecipients } } },
+    (request) => putRecipients(ctx, actorOf(request), request.body),
   )
 }

@@ -3,6 +3,7 @@ import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { fieldError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/audit.service.ts'
+import { isIgnoredCompany } from '../ignored-companies/ignored-companies.service.ts'
 import { recentLeads } from '../leads/leads.records.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
 import * as repo from './lead-management.repo.ts'
@@ -40,7 +41,10 @@ export async function putAutoRegistration(
   return getAutoRegistration(ctx, actor)
 }
 
-/** Which of the last `limit` leads these rules would register, and by which group; changes nothing. */
+/**
+ * Which of the last `limit` leads these rules would register, and by which group; a lead of an
+ * ignored company never is. Changes nothing.
+ */
 export async function previewRules(
   ctx: AppContext,
   actor: Actor,
@@ -48,12 +52,16 @@ export async function previewRules(
 ) {
   assertPermission(actor, 'manage_settings')
   const leads = await recentLeads(ctx.db, actor.companyId, input.limit)
-  return {
-    items: leads.map(({ lead, source, campaign }) => ({
+  const items = []
+  for (const { lead, source, campaign } of leads) {
+    const ignored = await isIgnoredCompany(ctx.db, actor.companyId, lead.companyName)
+    items.push({
       leadId: lead.id,
       number: lead.number,
       name: [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.companyName || '(no name)',
-      matchedGroup: matchingGroup(input.groups, factsOf(lead, source, campaign)),
-    })),
+      ignored,
+      matchedGroup: ignored ? null : matchingGroup(input.groups, factsOf(lead, source, campaign)),
+    })
   }
+  return { items }
 }

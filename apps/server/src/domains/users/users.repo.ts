@@ -136,3 +136,31 @@ export async function emailsWithPermission(conn: Conn, companyId: string, permis
   )
   return rows.map((r) => r.email)
 }
+
+/** Exactly `ids` are lead notification recipients afterwards. */
+export async function setLeadNotificationRecipients(conn: Conn, companyId: string, ids: string[]) {
+  await sql`update users set lead_notifications = (id = any(${ids}::uuid[]))
+    where company_id = ${companyId} and deleted_at is null`.execute(conn)
+}
+
+export async function liveUserIds(conn: Conn, companyId: string, ids: string[]) {
+  if (ids.length === 0) return []
+  const rows = await conn
+    .selectFrom('users')
+    .where('company_id', '=', companyId)
+    .where('deleted_at', 'is', null)
+    .where('id', 'in', ids)
+    .select('id')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+export const leadNotificationRecipients = (conn: Conn, companyId: string) =>
+  conn
+    .selectFrom('users')
+    .where('company_id', '=', companyId)
+    .where('deleted_at', 'is', null)
+    .where('lead_notifications', '=', true)
+    .select('id')
+    .orderBy('id')
+    .execute()

@@ -69,6 +69,20 @@ export async function findUserById(conn: Conn, companyId: string, id: string): P
   return row ? toUser(row) : null
 }
 
+/** The users flagged for lead notification emails (seed 004's default recipients). */
+export const leadNotificationUserIds = async (conn: Conn, companyId: string) =>
+  (await repo.leadNotificationRecipients(conn, companyId)).map((r) => r.id)
+
+/** Which of `ids` are not (live) users of the company. */
+export async function unknownUsers(conn: Conn, companyId: string, ids: string[]) {
+  const known = new Set(await repo.liveUserIds(conn, companyId, ids))
+  return ids.filter((id) => !known.has(id))
+}
+
+/** Flags exactly `ids` for lead notifications, every other user not. */
+export const setLeadNotificationUsers = (conn: Conn, companyId: string, ids: string[]) =>
+  repo.setLeadNotificationRecipients(conn, companyId, ids)
+
 /** Who hears of company-wide failures (a delivery that gave up): its administrators. */
 export const administratorEmails = (conn: Conn, companyId: string) =>
   repo.emailsWithPermission(conn, companyId, 'manage_settings')
