@@ -4,8 +4,9 @@ import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
 import { type Contact, contactName } from '../contacts/contact.ts'
 import { ErrorView } from '../errors/error-view.tsx'
-import { countOf, kindNouns, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
+import { ReturnDialog } from '../returns/return-dialog.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
+import { countOf, kindNouns, type RecordTarget } from './record-outcome.tsx'
 
 /** A lead or a customer as a list shows it. */
 type ListedRecord = Contact & { id: string; number: number }
@@ -80,7 +81,7 @@ export function useReturnSelected<T extends ListedRecord>({
   selection: Selection
   onReturned: (notice: string | null) => void
 }) {
-  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
+  const [returning, setReturning] = useState<RecordTarget[] | null>(null)
 
   function start() {
     setReturning(

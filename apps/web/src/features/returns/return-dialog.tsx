@@ -9,6 +9,13 @@ import {
   TextAreaField,
 } from '../../app/form.tsx'
 import { useResource } from '../../app/use-resource.ts'
+import {
+  countOf,
+  kindNouns,
+  RecordResults,
+  type RecordTarget,
+  RecordTargets,
+} from '../records/record-outcome.tsx'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
   maxCommentsLength,
@@ -17,23 +24,6 @@ import {
   type ReturnOutcome,
   returnRecords,
 } from './returns.api.ts'
-
-/** A lead or customer to return, as the dialog names it: "#212 Kim Garcia". */
-export type ReturnTarget = { id: string; number: number; name: string }
-
-/** Singular and plural: ['lead', 'leads']. */
-export const kindNouns: Record<ReturnKind, [string, string]> = {
-  lead: ['lead', 'leads'],
-  customer: ['customer', 'customers'],
-}
-
-/** "3 leads", "1 customer". */
-export function countOf(kind: ReturnKind, count: number): string {
-  const [one, many] = kindNouns[kind]
-  return `${count} ${count === 1 ? one : many}`
-}
-
-const shownBeforeSubmit = 8
 
 /**
  * Return: a reason from the company's list and call-center comments, then what happened to each
@@ -47,7 +37,7 @@ export function ReturnDialog({
   onClose,
 }: {
   kind: ReturnKind
-  records: readonly ReturnTarget[]
+  records: readonly RecordTarget[]
   onReturned: (outcome: ReturnOutcome) => void
   onClose: () => void
 }) {
@@ -107,7 +97,14 @@ export function ReturnDialog({
   if (outcome) {
     return (
       <Dialog title={title} onClose={onClose}>
-        <ReturnResults kind={kind} records={records} outcome={outcome} />
+        <RecordResults
+          kind={kind}
+          records={records}
+          done={new Map(outcome.returned.map((id) => [id, 'Returned ✓']))}
+          failed={outcome.failed}
+          verb="returned"
+          label="Return results"
+        />
         <div className="form-actions">
           <button type="button" className="button button-primary" onClick={onClose}>
             Done
@@ -131,18 +128,7 @@ export function ReturnDialog({
           {records.length === 1 ? 'its source' : 'their sources'}; each source's return notification emails
           get one message about it.
         </p>
-        {records.length > 1 ? (
-          <ul className="return-targets" aria-label={`${kindNouns[kind][1]} to return`}>
-            {records.slice(0, shownBeforeSubmit).map((record) => (
-              <li key={record.id}>
-                <span className="muted">#{record.number}</span> {record.name}
-              </li>
-            ))}
-            {records.length > shownBeforeSubmit ? (
-              <li className="muted">and {countOf(kind, records.length - shownBeforeSubmit)} more</li>
-            ) : null}
-          </ul>
-        ) : null}
+        <RecordTargets kind={kind} records={records} label={`${kindNouns[kind][1]} to return`} />
         <SelectField
           label="Reason"
           name="reason"
@@ -178,61 +164,5 @@ export function ReturnDialog({
         </div>
       </form>
     </Dialog>
-  )
-}
-
-/** One line per record: returned ✓, or failed and why. */
-function ReturnResults({
-  kind,
-  records,
-  outcome,
-}: {
-  kind: ReturnKind
-  records: readonly ReturnTarget[]
-  outcome: ReturnOutcome
-}) {
-  const returned = new Set(outcome.returned)
-  const failures = new Map(outcome.failed.map((f) => [f.id, f.detail]))
-  const known = new Set(records.map((r) => r.id))
-  // Ids the answer names that the dialog did not send cannot happen, but would still be shown.
-  const rows: ReturnTarget[] = [
-    ...records,
-    ...outcome.failed.filter((f) => !known.has(f.id)).map((f) => ({ id: f.id, number: 0, name: f.id })),
-  ]
-  const summary = !outcome.failed.length
-    ? `${countOf(kind, outcome.returned.length)} returned.`
-    : !outcome.returned.length
-      ? `Nothing was returned: ${countOf(kind, outcome.failed.length)} could not be.`
-      : `${countOf(kind, outcome.returned.length)} returned, ${outcome.failed.length} could not be.`
-
-  return (
-    <>
-      <output
-        className={outcome.failed.length ? 'alert alert-error' : 'alert alert-success'}
-        aria-live="polite"
-      >
-        {summary}
-      </output>
-      <ul className="return-results" aria-label="Return results">
-        {rows.map((record) => {
-          const ok = returned.has(record.id)
-          const detail = failures.get(record.id)
-          return (
-            <li key={record.id} className={ok ? 'return-result is-returned' : 'return-result is-failed'}>
-              <span className="return-result-name">
-                {record.number ? <span className="muted">#{record.number}</span> : null} {record.name}
-              </span>
-              {ok ? (
-                <span className="badge result-returned">Returned ✓</span>
-              ) : (
-                <span className="return-result-failure">
-                  <span className="badge result-failed">Failed</span> {detail ?? 'No answer for this one'}
-                </span>
-              )}
-            </li>
-          )
-        })}
-      </ul>
-    </>
   )
 }
