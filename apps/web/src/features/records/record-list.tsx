@@ -65,6 +65,16 @@ export function RecordListBody<T>({
   )
 }
 
+/** The ticked rows of a list, as a bulk action's dialog names them. */
+export function selectedTargets<T extends ListedRecord>(
+  list: KeysetList<T>,
+  selection: Selection,
+): RecordTarget[] {
+  return list.items
+    .filter((record) => selection.has(record.id))
+    .map((record) => ({ id: record.id, number: record.number, name: contactName(record, 'No name') }))
+}
+
 /**
  * Return for the ticked rows of a list: `start` opens the dialog on them, `dialog` is the open
  * dialog (or null). Once returned, the selection clears, the list reloads and `onReturned` gets
@@ -83,13 +93,7 @@ export function useReturnSelected<T extends ListedRecord>({
 }) {
   const [returning, setReturning] = useState<RecordTarget[] | null>(null)
 
-  function start() {
-    setReturning(
-      list.items
-        .filter((record) => selection.has(record.id))
-        .map((record) => ({ id: record.id, number: record.number, name: contactName(record, 'No name') })),
-    )
-  }
+  const start = () => setReturning(selectedTargets(list, selection))
 
   const dialog = returning ? (
     <ReturnDialog
@@ -111,23 +115,31 @@ export function useReturnSelected<T extends ListedRecord>({
   return { start, dialog }
 }
 
-/** The selection bar above a list of leads or customers, with Return for those who may return. */
+/** The selection bar above a list of leads or customers, with Return and Sell for those who may. */
 export function RecordSelectionToolbar({
   kind,
   selection,
   canReturn,
   onReturn,
+  onSell,
 }: {
   kind: ReturnKind
   selection: Selection
   canReturn: boolean
   onReturn: () => void
+  /** Absent for those who may not sell. */
+  onSell?: (() => void) | undefined
 }) {
   return (
     <SelectionToolbar selection={selection} noun={kindNouns[kind]}>
       {canReturn ? (
         <button type="button" className="button button-small" disabled={!selection.size} onClick={onReturn}>
           Return
+        </button>
+      ) : null}
+      {onSell ? (
+        <button type="button" className="button button-small" disabled={!selection.size} onClick={onSell}>
+          Sell
         </button>
       ) : null}
     </SelectionToolbar>

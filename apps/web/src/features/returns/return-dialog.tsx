@@ -1,21 +1,8 @@
-import { type FormEvent, useState } from 'react'
-import { Dialog } from '../../app/dialog.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  SelectField,
-  TextAreaField,
-} from '../../app/form.tsx'
+import { useState } from 'react'
+import { type FormErrors, formErrorsFrom, noErrors, SelectField, TextAreaField } from '../../app/form.tsx'
 import { useResource } from '../../app/use-resource.ts'
-import {
-  countOf,
-  kindNouns,
-  RecordResults,
-  type RecordTarget,
-  RecordTargets,
-} from '../records/record-outcome.tsx'
+import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
   maxCommentsLength,
@@ -47,11 +34,7 @@ export function ReturnDialog({
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ReturnOutcome | null>(null)
-  const [first] = records
-  const title =
-    records.length === 1 && first
-      ? `Return ${kind} #${first.number}`
-      : `Return ${countOf(kind, records.length)}`
+  const title = bulkTitle('Return', kind, records)
 
   /** A field's error goes once the field changes. */
   const clearError = (field: 'reason' | 'callCenterComments') =>
@@ -61,13 +44,9 @@ export function ReturnDialog({
       return { fields: rest, form: Object.keys(rest).length ? previous.form : null }
     })
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     if (records.length > maxPerReturn) {
-      setErrors({
-        fields: {},
-        form: `At most ${maxPerReturn} ${kindNouns[kind][1]} go back in one return; tick fewer.`,
-      })
+      setErrors({ fields: {}, form: tooMany(kind, maxPerReturn, 'return') })
       return
     }
     const fields: Record<string, string> = {}
@@ -94,75 +73,67 @@ export function ReturnDialog({
     }
   }
 
-  if (outcome) {
-    return (
-      <Dialog title={title} onClose={onClose}>
-        <RecordResults
-          kind={kind}
-          records={records}
-          done={new Map(outcome.returned.map((id) => [id, 'Returned ✓']))}
-          failed={outcome.failed}
-          verb="returned"
-          label="Return results"
-        />
-        <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </Dialog>
-    )
-  }
-
   const reasonError =
     errors.fields.reason ??
     (reasons.error && !reasons.data
       ? 'The return reasons could not be loaded. Close and try again.'
       : undefined)
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label={title}>
-        <FormAlert message={errors.form} />
-        <p className="dialog-intro">
+    <BulkDialog
+      title={title}
+      kind={kind}
+      records={records}
+      verb={{ to: 'to return', busy: 'Returning…' }}
+      intro={
+        <>
           {records.length === 1 ? `The ${kind} goes` : `The ${kindNouns[kind][1]} go`} back to{' '}
           {records.length === 1 ? 'its source' : 'their sources'}; each source's return notification emails
           get one message about it.
-        </p>
-        <RecordTargets kind={kind} records={records} label={`${kindNouns[kind][1]} to return`} />
-        <SelectField
-          label="Reason"
-          name="reason"
-          value={reason}
-          onChange={(value) => {
-            setReason(value)
-            clearError('reason')
-          }}
-          placeholder={reasons.data ? 'Choose a reason…' : 'Loading…'}
-          options={(reasons.data ?? []).map((r) => ({ value: r.name, label: r.name }))}
-          error={reasonError}
-          required
-        />
-        <TextAreaField
-          label="Call-center comments"
-          name="callCenterComments"
-          value={comments}
-          onChange={(value) => {
-            setComments(value)
-            clearError('callCenterComments')
-          }}
-          rows={4}
-          error={errors.fields.callCenterComments}
-          hint={`What the source should know, e.g. "Hung up twice". Included in the email when the source's settings say so; up to ${maxCommentsLength.toLocaleString()} characters.`}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || !reasons.data}>
-            {busy ? 'Returning…' : title}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
+        </>
+      }
+      formError={errors.form}
+      busy={busy}
+      ready={Boolean(reasons.data)}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      results={
+        outcome ? (
+          <RecordResults
+            kind={kind}
+            records={records}
+            done={new Map(outcome.returned.map((id) => [id, 'Returned ✓']))}
+            failed={outcome.failed}
+            verb="returned"
+            label="Return results"
+          />
+        ) : null
+      }
+    >
+      <SelectField
+        label="Reason"
+        name="reason"
+        value={reason}
+        onChange={(value) => {
+          setReason(value)
+          clearError('reason')
+        }}
+        placeholder={reasons.data ? 'Choose a reason…' : 'Loading…'}
+        options={(reasons.data ?? []).map((r) => ({ value: r.name, label: r.name }))}
+        error={reasonError}
+        required
+      />
+      <TextAreaField
+        label="Call-center comments"
+        name="callCenterComments"
+        value={comments}
+        onChange={(value) => {
+          setComments(value)
+          clearError('callCenterComments')
+        }}
+        rows={4}
+        error={errors.fields.callCenterComments}
+        hint={`What the source should know, e.g. "Hung up twice". Included in the email when the source's settings say so; up to ${maxCommentsLength.toLocaleString()} characters.`}
+      />
+    </BulkDialog>
   )
 }
