@@ -4,6 +4,7 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { CustomerPage, PortalCustomerPage } from '../features/customers/customer-page.tsx'
 import { CustomersPage } from '../features/customers/customers-page.tsx'
 import { NewCustomerPage } from '../features/customers/new-customer-page.tsx'
+import { DeliveriesPage } from '../features/deliveries/deliveries-page.tsx'
 import { NotFoundPage } from '../features/errors/not-found-page.tsx'
 import { RouteErrorPage } from '../features/errors/route-error-page.tsx'
 import { LeadImportPage } from '../features/leads/lead-import-page.tsx'
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
           guarded('customers', ['view_customers'], <CustomersPage />),
           guarded('customers/new', ['manage_customers'], <NewCustomerPage />),
           guarded('customers/:id', ['view_customers'], <CustomerPage />),
+          guarded('deliveries', ['sell_leads', 'manage_partner_companies'], <DeliveriesPage />),
           partnerOnly('partner', <PartnerPortalPage />),
           partnerOnly('partner/leads/:id', <PortalLeadPage />),
           partnerOnly('partner/customers/:id', <PortalCustomerPage />),

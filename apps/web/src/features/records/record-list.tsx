@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from 'react'
+import { KeysetListBody } from '../../app/keyset-list-body.tsx'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
 import { type Contact, contactName } from '../contacts/contact.ts'
-import { ErrorView } from '../errors/error-view.tsx'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
 import { countOf, kindNouns, type RecordTarget } from './record-outcome.tsx'
@@ -11,16 +11,10 @@ import { countOf, kindNouns, type RecordTarget } from './record-outcome.tsx'
 /** A lead or a customer as a list shows it. */
 type ListedRecord = Contact & { id: string; number: number }
 
-/**
- * The body of a list of leads or customers: the error, Loading…, an empty card (with Clear
- * filters while `onClear` is given), or the table (`children`) with Load more below it.
- */
+/** The body of a list of leads or customers (see KeysetListBody), counted as "3 leads". */
 export function RecordListBody<T>({
   kind,
-  list,
-  empty,
-  onClear,
-  children,
+  ...body
 }: {
   kind: ReturnKind
   list: KeysetList<T>
@@ -28,41 +22,7 @@ export function RecordListBody<T>({
   onClear: (() => void) | undefined
   children: ReactNode
 }) {
-  if (list.error && !list.items.length && !list.loading) {
-    return <ErrorView error={list.error} onRetry={list.reload} />
-  }
-  if (list.loading && !list.items.length) return <p className="muted">Loading…</p>
-  if (!list.items.length) {
-    return (
-      <div className="card empty-state">
-        <p>{empty}</p>
-        {onClear ? (
-          <button type="button" className="button" onClick={onClear}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-    )
-  }
-  return (
-    <>
-      {children}
-      <div className="list-footer">
-        {list.error ? (
-          <span className="field-error" role="alert">
-            Could not load more. Try again.
-          </span>
-        ) : null}
-        {list.hasMore ? (
-          <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-            {list.loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        ) : (
-          <span className="muted">{countOf(kind, list.items.length)}</span>
-        )}
-      </div>
-    </>
-  )
+  return <KeysetListBody {...body} count={(n) => countOf(kind, n)} />
 }
 
 /** The ticked rows of a list, as a bulk action's dialog names them. */
