@@ -1,4 +1,5 @@
 import './exchange.css'
+import { useEffect } from 'react'
 import { Link } from 'react-router'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
 import { useResource } from '../../app/use-resource.ts'
@@ -7,6 +8,9 @@ import { DeliveryStateBadge } from '../deliveries/delivery-badges.tsx'
 import type { PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { type ConnectionStatus, getConnection } from './exchange.api.ts'
 import { PostingCredentials } from './posting-credentials.tsx'
+
+/** How often an unsettled connection is looked at again. */
+const refreshMs = 4000
 
 const when = (at: string | null) =>
   at ? (
@@ -30,7 +34,18 @@ export function ConnectionPanel({ partner }: { partner: PartnerCompany }) {
   const status = useResource(`connection:${partner.id}:${partner.updatedAt}`, (signal) =>
     getConnection(partner.id, signal),
   )
-  if (!sellsToYou && !buysOverExchange) return null
+  // The other side connects, and a test or sale is answered, while this page is open: keep up.
+  const last = status.data?.lastDelivery?.state
+  const shown = sellsToYou || buysOverExchange
+  const settling =
+    shown && Boolean(status.data) && (!status.data?.connected || last === 'pending' || last === 'retrying')
+  const { reload } = status
+  useEffect(() => {
+    if (!settling) return
+    const timer = setInterval(reload, refreshMs)
+    return () => clearInterval(timer)
+  }, [settling, reload])
+  if (!shown) return null
 
   return (
     <section className="card detail-card connection-panel" aria-labelledby="connection-title">
@@ -111,7 +126,7 @@ function ConnectionFacts({
             {status.replyChannel ? (
               'Over the exchange'
             ) : (
-              <span className="muted">By email until the partner connects its side</span>
+              <span className="muted">By email only, until the partner connects its side</span>
             )}
           </dd>
         </>

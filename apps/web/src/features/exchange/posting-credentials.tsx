@@ -46,10 +46,14 @@ export function PostingCredentials({
     <>
       <h3>Posting credentials</h3>
       {inbound ? (
-        <p className="muted">
-          Issued {formatDateTime(inbound.issuedAt)}. {partnerName} posts to {inbound.postUrl} as Source ID{' '}
-          {inbound.sourceId}.
-        </p>
+        <dl className="details">
+          <dt>Issued</dt>
+          <dd>{formatDateTime(inbound.issuedAt)}</dd>
+          <dt>Post URL</dt>
+          <dd className="break">{inbound.postUrl}</dd>
+          <dt>Source ID</dt>
+          <dd className="break">{inbound.sourceId}</dd>
+        </dl>
       ) : (
         <p className="muted">
           To receive {partnerName}'s leads or customers, generate posting credentials and send them the

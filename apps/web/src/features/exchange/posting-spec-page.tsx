@@ -66,7 +66,9 @@ function Spec({ spec, partnerPath }: { spec: PostingSpec; partnerPath: string })
   return (
     <div className="spec-sections">
       <section className="card detail-card" aria-labelledby="spec-where">
-        <h2 id="spec-where">Where to post</h2>
+        <div className="card-header">
+          <h2 id="spec-where">Where to post</h2>
+        </div>
         {spec.postUrl && spec.sourceId ? (
           <>
             <CopyField label="Post URL" value={spec.postUrl} />
@@ -84,7 +86,9 @@ function Spec({ spec, partnerPath }: { spec: PostingSpec; partnerPath: string })
         )}
       </section>
       <section className="card detail-card" aria-labelledby="spec-types">
-        <h2 id="spec-types">Messages</h2>
+        <div className="card-header">
+          <h2 id="spec-types">Messages</h2>
+        </div>
         <p>
           The body is <code>{'{ "type": …, "sourceId": …, "data": { … } }'}</code>. The types:
         </p>
@@ -95,7 +99,9 @@ function Spec({ spec, partnerPath }: { spec: PostingSpec; partnerPath: string })
         />
       </section>
       <section className="card detail-card" aria-labelledby="spec-fields">
-        <h2 id="spec-fields">Fields of a lead or customer (data)</h2>
+        <div className="card-header">
+          <h2 id="spec-fields">Fields of a lead or customer (data)</h2>
+        </div>
         <SpecTable
           label="Fields"
           head={['Field', 'Type', 'Required', 'Description']}
@@ -103,20 +109,24 @@ function Spec({ spec, partnerPath }: { spec: PostingSpec; partnerPath: string })
         />
       </section>
       <section className="card detail-card" aria-labelledby="spec-example">
-        <h2 id="spec-example">Example request</h2>
+        <div className="card-header">
+          <h2 id="spec-example">Example request</h2>
+        </div>
         <p className="muted">
           Signed with a made-up secret. The signature covers the body exactly as sent, so send it byte for
           byte as signed. Answers: 201 with the new record's id, 200 with the same answer for a repeated
           webhook-id, 401 for a bad or stale signature, 422 for a refused record (with why).
         </p>
-        <pre className="mail-text spec-code">
+        <pre className="mail-text">
           {`POST ${spec.postUrl ?? '<Post URL>'}\n${Object.entries(spec.exampleRequest.headers)
             .map(([name, value]) => `${name}: ${value}`)
             .join('\n')}\n\n${spec.exampleRequest.body}`}
         </pre>
       </section>
       <section className="card detail-card" aria-labelledby="spec-verify">
-        <h2 id="spec-verify">Checking a signature</h2>
+        <div className="card-header">
+          <h2 id="spec-verify">Checking a signature</h2>
+        </div>
         <p className="muted">
           With the public <code>standardwebhooks</code> package; returns and connection messages you receive
           from Tributary are signed the same way.
@@ -124,7 +134,7 @@ function Spec({ spec, partnerPath }: { spec: PostingSpec; partnerPath: string })
         {languages.map((language) => (
           <div key={language.key}>
             <h3>{language.label}</h3>
-            <pre className="mail-text spec-code">{spec.verification[language.key]}</pre>
+            <pre className="mail-text">{spec.verification[language.key]}</pre>
           </div>
         ))}
       </section>
