@@ -14,6 +14,7 @@ import type { Journey } from '../lib/journey.ts'
 
 const buyerName = 'Northwind Alarm Buyers'
 const sellerName = 'Demo seller'
+const offlineName = 'Offline Buyers'
 /** Letters only: the Leads search would match digits in phone numbers too. */
 const surname = `Exchange-${[...String(Date.now()).slice(-5)].map((d) => 'abcdefghij'[Number(d)]).join('')}`
 
@@ -99,6 +100,35 @@ export const exchangeJourney: Journey = {
     await connectionState(page, /^Connected$/)
     await atBothWidths(page, screenshot, 'exchange-test-connection')
 
+    step('a buyer whose server is down: Test connection says why, and Deliveries offers Retry')
+    const offline = await startPartnerCompany(page, offlineName)
+    await offline.getByRole('checkbox', { name: 'Buys Leads', exact: true }).check()
+    await offline.getByLabel('Post URL', { exact: true }).fill('http://127.0.0.1:9/api/v1/exchange/nobody')
+    await offline.getByLabel('Source ID', { exact: true }).fill('src_nobody')
+    await offline.getByLabel('Secret', { exact: true }).fill('a secret typed in by hand')
+    await savePartnerCompany(page, offlineName)
+    const offlineEdit = page.getByRole('form', { name: `Edit ${offlineName}` })
+    await offlineEdit.getByRole('button', { name: 'Test connection', exact: true }).click()
+    const failure = await hasText(
+      offlineEdit.locator('.test-connection-result'),
+      /^Failed: The partner's server refused the connection/,
+      'the failed test',
+      30_000,
+    )
+    step(`  "${failure}"`)
+    await screenshot('exchange-test-connection-failed')
+    await openSection(page, 'Deliveries', 'Deliveries')
+    const ping = page
+      .getByRole('table', { name: 'Deliveries' })
+      .getByRole('row')
+      .filter({ hasText: 'Test connection' })
+      .filter({ hasText: offlineName })
+    await awaitDeliveryState(page, ping, /^Retrying$/)
+    await ping.getByRole('button', { name: 'Retry', exact: true }).click()
+    await visible(page.getByRole('status').getByText(/^Tried again/), 'the notice after Retry')
+    await hasText(ping.getByRole('list', { name: 'Attempts' }), /refused the connection/, 'the attempt error')
+    await screenshot('exchange-deliveries-retry')
+
     const lead = await createLead(page, 'Marisol', surname)
     step(`lead #${lead.number} ${lead.name} is sold from the Leads list for 12.50`)
     await findLead(page, lead, surname)
@@ -127,7 +157,7 @@ export const exchangeJourney: Journey = {
       .filter({ hasText: buyerName })
     await visible(row, 'the sale in the Deliveries list')
     await awaitDeliveryState(page, row, /^Delivered$/)
-    await hasText(row.getByRole('list', { name: 'Attempts' }), /answered 201/, 'the attempt')
+    await hasText(row.getByRole('list', { name: 'Attempts' }), /accepted \(201\)/, 'the attempt')
     await atBothWidths(page, screenshot, 'exchange-deliveries')
 
     step('the lead is Sold, and its timeline names the buyer and the price')

@@ -1,18 +1,32 @@
 import { formatDateTime } from '../../app/format.ts'
 import type { Delivery } from './deliveries.api.ts'
+import { plainDeliveryError } from './delivery-errors.ts'
 
 type Attempt = Delivery['attempts'][number]
 
 /** Shown at once; earlier attempts fold away behind "N earlier attempts". */
 const shownLast = 2
 
+/** "accepted (201)", "answered 500", or "no answer" when the partner's server was not reached. */
+const answer = (status: number | null) =>
+  status === null
+    ? 'no answer'
+    : status >= 200 && status < 300
+      ? `accepted (${status})`
+      : `answered ${status}`
+
 function AttemptLine({ attempt }: { attempt: Attempt }) {
   return (
     <li>
       <time dateTime={attempt.at}>{formatDateTime(attempt.at)}</time>
       {' · '}
-      {attempt.status === null ? 'no answer' : `answered ${attempt.status}`}
-      {attempt.error ? <span className="delivery-attempt-error"> · {attempt.error}</span> : null}
+      {answer(attempt.status)}
+      {attempt.error ? (
+        <span className="delivery-attempt-error" title={attempt.error}>
+          {' '}
+          · {plainDeliveryError(attempt.error)}
+        </span>
+      ) : null}
     </li>
   )
 }
@@ -24,7 +38,7 @@ export function DeliveryAttempts({ delivery }: { delivery: Delivery }) {
   const last = attempts.slice(-shownLast)
   return (
     <>
-      {attempts.length ? null : <p className="muted">Not tried yet</p>}
+      {attempts.length ? null : <span className="muted">Not tried yet</span>}
       {earlier.length ? (
         <details className="delivery-attempts">
           <summary>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../app/api.ts'
 import { type Delivery, getDelivery } from '../deliveries/deliveries.api.ts'
 import { DeliveryStateBadge } from '../deliveries/delivery-badges.tsx'
+import { plainDeliveryError } from '../deliveries/delivery-errors.ts'
 import type { Buys } from '../partner-companies/partner-companies.api.ts'
 import type { BuysDraft } from '../partner-companies/partner-company-draft.ts'
 import { type BuysSection, testConnection } from './exchange.api.ts'
@@ -29,8 +30,8 @@ function testable(saved: Buys, draft: BuysDraft): 'ready' | 'unsaved' | 'off' {
 function outcomeOf(delivery: Delivery): Outcome | null {
   if (delivery.state === 'delivered') return { kind: 'delivered' }
   if (delivery.state === 'pending') return null
-  const reason = delivery.lastError ?? delivery.attempts.at(-1)?.error ?? 'the partner did not accept it'
-  return { kind: 'failed', message: `Failed: ${reason}` }
+  const reason = plainDeliveryError(delivery.lastError ?? delivery.attempts.at(-1)?.error ?? null)
+  return { kind: 'failed', message: `Failed: ${reason ?? 'the partner did not accept it'}` }
 }
 
 /**
