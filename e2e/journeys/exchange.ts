@@ -1,10 +1,11 @@
 import type { Page } from 'playwright-core'
-import { logIn, logOut, openSection } from '../lib/app.ts'
+import { logIn, logOut } from '../lib/app.ts'
 import {
   awaitDeliveryState,
   connectionState,
   createLead,
   findLead,
+  openDelivery,
   savePartnerCompany,
   signUp,
   startPartnerCompany,
@@ -117,12 +118,7 @@ export const exchangeJourney: Journey = {
     )
     step(`  "${failure}"`)
     await screenshot('exchange-test-connection-failed')
-    await openSection(page, 'Deliveries', 'Deliveries')
-    const ping = page
-      .getByRole('table', { name: 'Deliveries' })
-      .getByRole('row')
-      .filter({ hasText: 'Test connection' })
-      .filter({ hasText: offlineName })
+    const ping = await openDelivery(page, 'Test connection', offlineName)
     await awaitDeliveryState(page, ping, /^Retrying$/)
     await ping.getByRole('button', { name: 'Retry', exact: true }).click()
     await visible(page.getByRole('status').getByText(/^Tried again/), 'the notice after Retry')
@@ -149,13 +145,7 @@ export const exchangeJourney: Journey = {
     await visible(page.getByRole('status').getByText(`1 lead sold to ${buyerName}.`), 'the notice')
 
     step('Deliveries shows the sale Delivered, with its attempt')
-    await openSection(page, 'Deliveries', 'Deliveries')
-    const row = page
-      .getByRole('table', { name: 'Deliveries' })
-      .getByRole('row')
-      .filter({ hasText: 'Lead sold' })
-      .filter({ hasText: buyerName })
-    await visible(row, 'the sale in the Deliveries list')
+    const row = await openDelivery(page, 'Lead sold', buyerName)
     await awaitDeliveryState(page, row, /^Delivered$/)
     await hasText(row.getByRole('list', { name: 'Attempts' }), /accepted \(201\)/, 'the attempt')
     await atBothWidths(page, screenshot, 'exchange-deliveries')

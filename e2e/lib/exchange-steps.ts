@@ -88,6 +88,18 @@ export async function findLead(page: Page, lead: CreatedLead, surname: string) {
   return visible(row, `${lead.name} in the Leads list`)
 }
 
+/** Deliveries (through the navigation), and the row of what was sent (`Lead sold`) to `partner`. */
+export async function openDelivery(page: Page, what: string, partner: string) {
+  await openSection(page, 'Deliveries', 'Deliveries')
+  const row = page
+    .getByRole('table', { name: 'Deliveries' })
+    .getByRole('row')
+    .filter({ hasText: what })
+    .filter({ hasText: partner })
+  await visible(row, `${what} to ${partner} in the Deliveries list`)
+  return row
+}
+
 /** Clicks Refresh on the Deliveries page until the row's state reads `state` (the worker polls). */
 export async function awaitDeliveryState(page: Page, row: ReturnType<Page['getByRole']>, state: RegExp) {
   const deadline = Date.now() + 30_000
