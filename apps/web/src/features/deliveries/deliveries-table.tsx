@@ -63,9 +63,6 @@ export function DeliveriesTable({
             <th scope="col">Method</th>
             <th scope="col">State</th>
             <th scope="col">Attempts</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -94,21 +91,21 @@ export function DeliveriesTable({
                 {delivery.deliveredAt ? (
                   <p className="cell-note">{formatDateTime(delivery.deliveredAt)}</p>
                 ) : null}
+                {retryable(delivery) ? (
+                  <p className="cell-note">
+                    <button
+                      type="button"
+                      className="button button-small"
+                      disabled={retrying === delivery.id}
+                      onClick={() => void retry(delivery)}
+                    >
+                      {retrying === delivery.id ? 'Retrying…' : 'Retry'}
+                    </button>
+                  </p>
+                ) : null}
               </td>
               <td className="delivery-attempts-cell">
                 <DeliveryAttempts delivery={delivery} />
-              </td>
-              <td className="nowrap">
-                {retryable(delivery) ? (
-                  <button
-                    type="button"
-                    className="button button-small"
-                    disabled={retrying === delivery.id}
-                    onClick={() => void retry(delivery)}
-                  >
-                    {retrying === delivery.id ? 'Retrying…' : 'Retry'}
-                  </button>
-                ) : null}
               </td>
             </tr>
           ))}
