@@ -4,6 +4,7 @@
  * `e2e: <passed> passed, <failed> failed`.
  */
 import type { Browser } from 'playwright-core'
+import { exchangeJourney } from './journeys/exchange.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
@@ -21,6 +22,7 @@ const journeys: Journey[] = [
   leadSourceSettingsJourney,
   queueJourney,
   returnsJourney,
+  exchangeJourney,
 ]
 
 let passed = 0

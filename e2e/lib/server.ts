@@ -57,7 +57,17 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'tributary-e2e-'))
   const child = spawn(process.execPath, ['apps/server/src/main.ts', 'start'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // The exchange journey has two companies on this one server post to each other: its own
+      // address in the Post URLs, and loopback let through the guard against private addresses.
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })

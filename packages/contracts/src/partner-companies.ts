@@ -101,6 +101,22 @@ const SellsCustomersInput = z.strictObject({
   returnNotificationEmails: emails.optional(),
   autoResponseMessageCampaignId: Id.nullable().optional(),
 })
+/**
+ * The signing secret a buyer gave you. One starting with `whsec_` is base64 after the prefix
+ * (Standard Webhooks); a damaged one would be stored and then fail every delivery, so it is
+ * refused here. Any other text is used as raw bytes.
+ */
+const SigningSecret = z
+  .string()
+  .min(16, 'At least 16 characters')
+  .max(500)
+  .refine(
+    (s) =>
+      !s.startsWith('whsec_') ||
+      /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s.slice(6)),
+    'This secret starts with whsec_ but the rest is damaged; copy it again in full',
+  )
+
 const BuysInput = z.strictObject({
   enabled: z.boolean().optional(),
   deliveryMethod: DeliveryMethod.optional(),
@@ -108,7 +124,7 @@ const BuysInput = z.strictObject({
   postUrl: PostUrl.nullable().optional(),
   sourceId: z.string().trim().min(1).max(200).nullable().optional(),
   /** Write-only: the signing secret the buyer gave you. */
-  secret: z.string().min(16, 'At least 16 characters').max(500).optional(),
+  secret: SigningSecret.optional(),
 })
 const AccessInput = z.strictObject({
   allowLogin: z.boolean().optional(),

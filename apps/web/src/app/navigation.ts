@@ -20,6 +20,10 @@ export const navigation: NavSection[] = [
   { title: 'Leads', items: [{ label: 'Leads', to: '/leads', anyOf: ['view_leads', 'view_pending_leads'] }] },
   { title: 'Customers', items: [{ label: 'Customers', to: '/customers', anyOf: ['view_customers'] }] },
   {
+    title: 'Deliveries',
+    items: [{ label: 'Deliveries', to: '/deliveries', anyOf: ['sell_leads', 'manage_partner_companies'] }],
+  },
+  {
     title: 'Administration',
     items: [
       { label: 'Partner Companies', to: '/admin/partner-companies', anyOf: ['manage_partner_companies'] },

@@ -4,8 +4,10 @@ import { LoginPage } from '../features/auth/login-page.tsx'
 import { CustomerPage, PortalCustomerPage } from '../features/customers/customer-page.tsx'
 import { CustomersPage } from '../features/customers/customers-page.tsx'
 import { NewCustomerPage } from '../features/customers/new-customer-page.tsx'
+import { DeliveriesPage } from '../features/deliveries/deliveries-page.tsx'
 import { NotFoundPage } from '../features/errors/not-found-page.tsx'
 import { RouteErrorPage } from '../features/errors/route-error-page.tsx'
+import { PostingSpecPage } from '../features/exchange/posting-spec-page.tsx'
 import { LeadImportPage } from '../features/leads/lead-import-page.tsx'
 import { LeadPage, PortalLeadPage } from '../features/leads/lead-page.tsx'
 import { LeadsPage } from '../features/leads/leads-page.tsx'
@@ -62,6 +64,7 @@ export const router = createBrowserRouter([
           guarded('customers', ['view_customers'], <CustomersPage />),
           guarded('customers/new', ['manage_customers'], <NewCustomerPage />),
           guarded('customers/:id', ['view_customers'], <CustomerPage />),
+          guarded('deliveries', ['sell_leads', 'manage_partner_companies'], <DeliveriesPage />),
           partnerOnly('partner', <PartnerPortalPage />),
           partnerOnly('partner/leads/:id', <PortalLeadPage />),
           partnerOnly('partner/customers/:id', <PortalCustomerPage />),
@@ -69,6 +72,11 @@ export const router = createBrowserRouter([
           guarded('admin/partner-companies', ['manage_partner_companies'], <PartnerCompaniesPage />),
           guarded('admin/partner-companies/new', ['manage_partner_companies'], <NewPartnerCompanyPage />),
           guarded('admin/partner-companies/:id', ['manage_partner_companies'], <EditPartnerCompanyPage />),
+          guarded(
+            'admin/partner-companies/:id/posting-spec',
+            ['manage_partner_companies'],
+            <PostingSpecPage />,
+          ),
           guarded('admin/tags', ['manage_partner_companies'], <TagsPage />),
           guarded('admin/office-locations', ['manage_settings'], <OfficeLocationsPage />),
           guarded('admin/message-campaigns', ['manage_settings'], <MessageCampaignsPage />),

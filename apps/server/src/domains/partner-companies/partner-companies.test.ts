@@ -189,6 +189,18 @@ describe('Buys Leads and Buys Customers sections', () => {
       })
       expect(relative.status).toBe(400)
       expect(paths(relative)).toEqual([`${section}.postUrl`])
+      // A whsec_ secret cut short or mistyped would sign nothing: every delivery would fail.
+      const damaged = await post({
+        name: `${section} damaged secret`,
+        [section]: {
+          enabled: true,
+          postUrl: 'https://buyer.example/api/v1/exchange/buyer',
+          sourceId: 'SRC-1',
+          secret: 'whsec_a-secret-that-is-long-enough',
+        },
+      })
+      expect(damaged.status).toBe(400)
+      expect(paths(damaged)).toEqual([`${section}.secret`])
       const ok = await post({
         name: `${section} exchange ok`,
         [section]: {
@@ -207,7 +219,7 @@ describe('Buys Leads and Buys Customers sections', () => {
   }
 
   it('never returns the secret, and keeps it sealed at rest', async () => {
-    const secret = 'whsec_never_shown_anywhere_0001'
+    const secret = `whsec_${Buffer.from('never shown anywhere 0001').toString('base64')}`
     const res = await post({
       name: 'Secret Keeper',
       buysLeads: { enabled: true, postUrl: 'https://b.example/x', sourceId: 'S', secret },
@@ -401,7 +413,7 @@ describe('permissions', () => {
 
 describe('audit', () => {
   it('records changes with secrets and passwords redacted', async () => {
-    const secret = 'whsec_audit_secret_value_123'
+    const secret = `whsec_${Buffer.from('audit secret value 123').toString('base64')}`
     const password = 'partner audit password'
     const created = await post({
       name: 'Audited',

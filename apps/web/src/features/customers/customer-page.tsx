@@ -8,6 +8,7 @@ import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { SellButton } from '../exchange/sell-selected.tsx'
 import { getLead } from '../leads/leads.api.ts'
 import {
   isRecordId,
@@ -56,6 +57,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   // The API returns an active customer that has a source to go back to.
   const returnable =
     !isPartner && can('return_leads') && customer.status === 'active' && customer.partnerCompanyId !== null
+  const sellable = !isPartner && can('sell_leads') && customer.status === 'active'
 
   return (
     <RecordPage title={name}>
@@ -71,11 +73,20 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             {customer.partnerCompanyId ? ` from ${names.partnerName(customer.partnerCompanyId)}` : ''}
           </p>
         </div>
-        {returnable ? (
+        {returnable || sellable ? (
           <div className="toolbar" role="toolbar" aria-label="Customer actions">
-            <button type="button" className="button" onClick={() => setReturning(true)}>
-              Return
-            </button>
+            {returnable ? (
+              <button type="button" className="button" onClick={() => setReturning(true)}>
+                Return
+              </button>
+            ) : null}
+            {sellable ? (
+              <SellButton
+                kind="customer"
+                record={{ id: customer.id, number: customer.number, name }}
+                onSold={detail.reloaded}
+              />
+            ) : null}
           </div>
         ) : null}
       </header>

@@ -5,6 +5,7 @@ import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
+import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
 import {
   type CustomerFilters,
@@ -45,6 +46,7 @@ export function CustomersPage() {
   const names = useDirectory()
   const [returnNotice, setReturnNotice] = useState<string | null>(null)
   const returns = useReturnSelected({ kind: 'customer', list, selection, onReturned: setReturnNotice })
+  const sales = useSellSelected({ kind: 'customer', list, selection, onSold: setReturnNotice })
   const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
   const filtered = Object.keys(filters).length > 0
 
@@ -76,6 +78,7 @@ export function CustomersPage() {
           selection={selection}
           canReturn={can('return_leads')}
           onReturn={returns.start}
+          onSell={sales.start}
         />
       ) : null}
       <RecordListBody
@@ -93,6 +96,7 @@ export function CustomersPage() {
         />
       </RecordListBody>
       {returns.dialog}
+      {sales.dialog}
     </div>
   )
 }

@@ -9,6 +9,7 @@ import { ContactCard } from '../contacts/contact-card.tsx'
 import { getCustomer } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { SellButton } from '../exchange/sell-selected.tsx'
 import {
   isRecordId,
   RecordAlerts,
@@ -136,6 +137,10 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         Return
       </button>,
     )
+  }
+  if (!isPartner && can('sell_leads') && !['sold', 'returned'].includes(lead.location)) {
+    const record = { id: lead.id, number: lead.number, name }
+    actions.push(<SellButton key="sell" kind="lead" record={record} onSold={detail.reloaded} />)
   }
   if (mayWork && open) {
     actions.push(

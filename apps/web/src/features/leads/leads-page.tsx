@@ -7,6 +7,7 @@ import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useResource } from '../../app/use-resource.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
+import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
 import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
 import { locationOptions } from './lead-labels.ts'
@@ -83,6 +84,12 @@ export function LeadsPage() {
     selection,
     onReturned: (text) => setOutcome(text ? { kind: 'success', text } : null),
   })
+  const sales = useSellSelected({
+    kind: 'lead',
+    list,
+    selection,
+    onSold: (text) => setOutcome(text ? { kind: 'success', text } : null),
+  })
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
 
   return (
@@ -155,6 +162,7 @@ export function LeadsPage() {
           selection={selection}
           canReturn={can('return_leads')}
           onReturn={returns.start}
+          onSell={sales.start}
         />
       ) : null}
       <RecordListBody
@@ -177,6 +185,7 @@ export function LeadsPage() {
         />
       </RecordListBody>
       {returns.dialog}
+      {sales.dialog}
     </div>
   )
 }

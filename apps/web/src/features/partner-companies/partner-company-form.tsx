@@ -177,6 +177,7 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
           what="Lead"
           buys={draft.buysLeads}
           secretSet={partner?.buysLeads.secretSet ?? false}
+          saved={partner && { partnerId: partner.id, buys: partner.buysLeads }}
           set={setIn('buysLeads')}
           errors={e}
         />
@@ -249,6 +250,7 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
           what="Customer"
           buys={draft.buysCustomers}
           secretSet={partner?.buysCustomers.secretSet ?? false}
+          saved={partner && { partnerId: partner.id, buys: partner.buysCustomers }}
           set={setIn('buysCustomers')}
           errors={e}
         />

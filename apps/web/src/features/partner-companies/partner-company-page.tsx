@@ -7,6 +7,7 @@ import type { Option } from '../../app/form.tsx'
 import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
+import { ConnectionPanel } from '../exchange/connection-panel.tsx'
 import { listMessageCampaigns } from '../message-campaigns/message-campaigns.api.ts'
 import { listOfficeLocations } from '../office-locations/office-locations.api.ts'
 import { listTags, type Tag } from '../tags/tags.api.ts'
@@ -243,6 +244,7 @@ function EditPartnerCompany({ id }: { id: string }) {
           ) : null}
         </div>
       ) : null}
+      <ConnectionPanel partner={partner} />
       <PartnerCompanyForm
         key={partner.updatedAt}
         partner={partner}

@@ -1,7 +1,9 @@
 /** The Leads and Customers sections of the partner company form: a Buys and a Sells side each. */
 import { type ReactNode, useId } from 'react'
 import { Checkbox, EmailListField, type Option, SelectField, TextField } from '../../app/form.tsx'
-import type { DeliveryMethod } from './partner-companies.api.ts'
+import { ConnectionCodeField } from '../exchange/connection-code-field.tsx'
+import { TestConnection } from '../exchange/test-connection.tsx'
+import type { Buys, DeliveryMethod } from './partner-companies.api.ts'
 import type { BuysDraft } from './partner-company-draft.ts'
 
 const deliveryMethods: Option[] = [
@@ -53,11 +55,14 @@ export function BuysPanel({
   secretSet,
   set,
   errors,
+  saved,
 }: {
   section: 'buysLeads' | 'buysCustomers'
   what: 'Lead' | 'Customer'
   buys: BuysDraft
   secretSet: boolean
+  /** The section as saved, on a partner company that exists: Test connection tests that. */
+  saved?: { partnerId: string; buys: Buys } | undefined
   set: <K extends keyof BuysDraft>(key: K, value: BuysDraft[K]) => void
   errors: Record<string, string>
 }) {
@@ -91,6 +96,14 @@ export function BuysPanel({
       />
       {exchange ? (
         <>
+          <ConnectionCodeField
+            name={`${section}.connectionCode`}
+            onDecoded={(code) => {
+              set('postUrl', code.postUrl)
+              set('sourceId', code.sourceId)
+              set('secret', code.secret)
+            }}
+          />
           <TextField
             label="Post URL"
             name={`${section}.postUrl`}
@@ -127,6 +140,9 @@ export function BuysPanel({
             autoComplete="new-password"
             required={!secretSet}
           />
+          {saved ? (
+            <TestConnection partnerId={saved.partnerId} section={section} saved={saved.buys} draft={buys} />
+          ) : null}
         </>
       ) : null}
     </RolePanel>

@@ -1,25 +1,20 @@
 import { type ReactNode, useState } from 'react'
+import { KeysetListBody } from '../../app/keyset-list-body.tsx'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
 import { type Contact, contactName } from '../contacts/contact.ts'
-import { ErrorView } from '../errors/error-view.tsx'
-import { countOf, kindNouns, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
+import { ReturnDialog } from '../returns/return-dialog.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
+import { countOf, kindNouns, type RecordTarget } from './record-outcome.tsx'
 
 /** A lead or a customer as a list shows it. */
 type ListedRecord = Contact & { id: string; number: number }
 
-/**
- * The body of a list of leads or customers: the error, Loading…, an empty card (with Clear
- * filters while `onClear` is given), or the table (`children`) with Load more below it.
- */
+/** The body of a list of leads or customers (see KeysetListBody), counted as "3 leads". */
 export function RecordListBody<T>({
   kind,
-  list,
-  empty,
-  onClear,
-  children,
+  ...body
 }: {
   kind: ReturnKind
   list: KeysetList<T>
@@ -27,41 +22,17 @@ export function RecordListBody<T>({
   onClear: (() => void) | undefined
   children: ReactNode
 }) {
-  if (list.error && !list.items.length && !list.loading) {
-    return <ErrorView error={list.error} onRetry={list.reload} />
-  }
-  if (list.loading && !list.items.length) return <p className="muted">Loading…</p>
-  if (!list.items.length) {
-    return (
-      <div className="card empty-state">
-        <p>{empty}</p>
-        {onClear ? (
-          <button type="button" className="button" onClick={onClear}>
-            Clear filters
-          </button>
-        ) : null}
-      </div>
-    )
-  }
-  return (
-    <>
-      {children}
-      <div className="list-footer">
-        {list.error ? (
-          <span className="field-error" role="alert">
-            Could not load more. Try again.
-          </span>
-        ) : null}
-        {list.hasMore ? (
-          <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-            {list.loadingMore ? 'Loading…' : 'Load more'}
-          </button>
-        ) : (
-          <span className="muted">{countOf(kind, list.items.length)}</span>
-        )}
-      </div>
-    </>
-  )
+  return <KeysetListBody {...body} count={(n) => countOf(kind, n)} />
+}
+
+/** The ticked rows of a list, as a bulk action's dialog names them. */
+export function selectedTargets<T extends ListedRecord>(
+  list: KeysetList<T>,
+  selection: Selection,
+): RecordTarget[] {
+  return list.items
+    .filter((record) => selection.has(record.id))
+    .map((record) => ({ id: record.id, number: record.number, name: contactName(record, 'No name') }))
 }
 
 /**
@@ -80,15 +51,9 @@ export function useReturnSelected<T extends ListedRecord>({
   selection: Selection
   onReturned: (notice: string | null) => void
 }) {
-  const [returning, setReturning] = useState<ReturnTarget[] | null>(null)
+  const [returning, setReturning] = useState<RecordTarget[] | null>(null)
 
-  function start() {
-    setReturning(
-      list.items
-        .filter((record) => selection.has(record.id))
-        .map((record) => ({ id: record.id, number: record.number, name: contactName(record, 'No name') })),
-    )
-  }
+  const start = () => setReturning(selectedTargets(list, selection))
 
   const dialog = returning ? (
     <ReturnDialog
@@ -110,23 +75,31 @@ export function useReturnSelected<T extends ListedRecord>({
   return { start, dialog }
 }
 
-/** The selection bar above a list of leads or customers, with Return for those who may return. */
+/** The selection bar above a list of leads or customers, with Return and Sell for those who may. */
 export function RecordSelectionToolbar({
   kind,
   selection,
   canReturn,
   onReturn,
+  onSell,
 }: {
   kind: ReturnKind
   selection: Selection
   canReturn: boolean
   onReturn: () => void
+  /** Absent for those who may not sell. */
+  onSell?: (() => void) | undefined
 }) {
   return (
     <SelectionToolbar selection={selection} noun={kindNouns[kind]}>
       {canReturn ? (
         <button type="button" className="button button-small" disabled={!selection.size} onClick={onReturn}>
           Return
+        </button>
+      ) : null}
+      {onSell ? (
+        <button type="button" className="button button-small" disabled={!selection.size} onClick={onSell}>
+          Sell
         </button>
       ) : null}
     </SelectionToolbar>

@@ -42,9 +42,14 @@ export function useRecordDetail<T>(
 
   /** Returned to `source`: the page says so and loads the record again. */
   function returned(source: string) {
-    setFailure(null)
     // "ABC Leads, Inc." ends the sentence with its own full stop.
-    setNotice(`Returned to ${source.replace(/\.$/, '')}.`)
+    reloaded(`Returned to ${source.replace(/\.$/, '')}.`)
+  }
+
+  /** Changed elsewhere (returned, sold): the page says `message` and loads the record again. */
+  function reloaded(message: string) {
+    setFailure(null)
+    setNotice(message)
     timeline.reload()
     load(id).then(setCurrent, (error: unknown) =>
       setFailure(`The ${kind} could not be loaded again: ${errorMessage(error)}`),
@@ -61,6 +66,7 @@ export function useRecordDetail<T>(
     setFailure,
     changed,
     returned,
+    reloaded,
   }
 }
 

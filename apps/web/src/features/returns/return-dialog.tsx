@@ -1,14 +1,8 @@
-import { type FormEvent, useState } from 'react'
-import { Dialog } from '../../app/dialog.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  SelectField,
-  TextAreaField,
-} from '../../app/form.tsx'
+import { useState } from 'react'
+import { type FormErrors, formErrorsFrom, noErrors, SelectField, TextAreaField } from '../../app/form.tsx'
 import { useResource } from '../../app/use-resource.ts'
+import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
   maxCommentsLength,
@@ -17,23 +11,6 @@ import {
   type ReturnOutcome,
   returnRecords,
 } from './returns.api.ts'
-
-/** A lead or customer to return, as the dialog names it: "#212 Kim Garcia". */
-export type ReturnTarget = { id: string; number: number; name: string }
-
-/** Singular and plural: ['lead', 'leads']. */
-export const kindNouns: Record<ReturnKind, [string, string]> = {
-  lead: ['lead', 'leads'],
-  customer: ['customer', 'customers'],
-}
-
-/** "3 leads", "1 customer". */
-export function countOf(kind: ReturnKind, count: number): string {
-  const [one, many] = kindNouns[kind]
-  return `${count} ${count === 1 ? one : many}`
-}
-
-const shownBeforeSubmit = 8
 
 /**
  * Return: a reason from the company's list and call-center comments, then what happened to each
@@ -47,7 +24,7 @@ export function ReturnDialog({
   onClose,
 }: {
   kind: ReturnKind
-  records: readonly ReturnTarget[]
+  records: readonly RecordTarget[]
   onReturned: (outcome: ReturnOutcome) => void
   onClose: () => void
 }) {
@@ -57,11 +34,7 @@ export function ReturnDialog({
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ReturnOutcome | null>(null)
-  const [first] = records
-  const title =
-    records.length === 1 && first
-      ? `Return ${kind} #${first.number}`
-      : `Return ${countOf(kind, records.length)}`
+  const title = bulkTitle('Return', kind, records)
 
   /** A field's error goes once the field changes. */
   const clearError = (field: 'reason' | 'callCenterComments') =>
@@ -71,13 +44,9 @@ export function ReturnDialog({
       return { fields: rest, form: Object.keys(rest).length ? previous.form : null }
     })
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     if (records.length > maxPerReturn) {
-      setErrors({
-        fields: {},
-        form: `At most ${maxPerReturn} ${kindNouns[kind][1]} go back in one return; tick fewer.`,
-      })
+      setErrors({ fields: {}, form: tooMany(kind, maxPerReturn, 'return') })
       return
     }
     const fields: Record<string, string> = {}
@@ -104,135 +73,67 @@ export function ReturnDialog({
     }
   }
 
-  if (outcome) {
-    return (
-      <Dialog title={title} onClose={onClose}>
-        <ReturnResults kind={kind} records={records} outcome={outcome} />
-        <div className="form-actions">
-          <button type="button" className="button button-primary" onClick={onClose}>
-            Done
-          </button>
-        </div>
-      </Dialog>
-    )
-  }
-
   const reasonError =
     errors.fields.reason ??
     (reasons.error && !reasons.data
       ? 'The return reasons could not be loaded. Close and try again.'
       : undefined)
   return (
-    <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label={title}>
-        <FormAlert message={errors.form} />
-        <p className="dialog-intro">
+    <BulkDialog
+      title={title}
+      kind={kind}
+      records={records}
+      verb={{ to: 'to return', busy: 'Returning…' }}
+      intro={
+        <>
           {records.length === 1 ? `The ${kind} goes` : `The ${kindNouns[kind][1]} go`} back to{' '}
           {records.length === 1 ? 'its source' : 'their sources'}; each source's return notification emails
           get one message about it.
-        </p>
-        {records.length > 1 ? (
-          <ul className="return-targets" aria-label={`${kindNouns[kind][1]} to return`}>
-            {records.slice(0, shownBeforeSubmit).map((record) => (
-              <li key={record.id}>
-                <span className="muted">#{record.number}</span> {record.name}
-              </li>
-            ))}
-            {records.length > shownBeforeSubmit ? (
-              <li className="muted">and {countOf(kind, records.length - shownBeforeSubmit)} more</li>
-            ) : null}
-          </ul>
-        ) : null}
-        <SelectField
-          label="Reason"
-          name="reason"
-          value={reason}
-          onChange={(value) => {
-            setReason(value)
-            clearError('reason')
-          }}
-          placeholder={reasons.data ? 'Choose a reason…' : 'Loading…'}
-          options={(reasons.data ?? []).map((r) => ({ value: r.name, label: r.name }))}
-          error={reasonError}
-          required
-        />
-        <TextAreaField
-          label="Call-center comments"
-          name="callCenterComments"
-          value={comments}
-          onChange={(value) => {
-            setComments(value)
-            clearError('callCenterComments')
-          }}
-          rows={4}
-          error={errors.fields.callCenterComments}
-          hint={`What the source should know, e.g. "Hung up twice". Included in the email when the source's settings say so; up to ${maxCommentsLength.toLocaleString()} characters.`}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={busy || !reasons.data}>
-            {busy ? 'Returning…' : title}
-          </button>
-          <button type="button" className="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  )
-}
-
-/** One line per record: returned ✓, or failed and why. */
-function ReturnResults({
-  kind,
-  records,
-  outcome,
-}: {
-  kind: ReturnKind
-  records: readonly ReturnTarget[]
-  outcome: ReturnOutcome
-}) {
-  const returned = new Set(outcome.returned)
-  const failures = new Map(outcome.failed.map((f) => [f.id, f.detail]))
-  const known = new Set(records.map((r) => r.id))
-  // Ids the answer names that the dialog did not send cannot happen, but would still be shown.
-  const rows: ReturnTarget[] = [
-    ...records,
-    ...outcome.failed.filter((f) => !known.has(f.id)).map((f) => ({ id: f.id, number: 0, name: f.id })),
-  ]
-  const summary = !outcome.failed.length
-    ? `${countOf(kind, outcome.returned.length)} returned.`
-    : !outcome.returned.length
-      ? `Nothing was returned: ${countOf(kind, outcome.failed.length)} could not be.`
-      : `${countOf(kind, outcome.returned.length)} returned, ${outcome.failed.length} could not be.`
-
-  return (
-    <>
-      <output
-        className={outcome.failed.length ? 'alert alert-error' : 'alert alert-success'}
-        aria-live="polite"
-      >
-        {summary}
-      </output>
-      <ul className="return-results" aria-label="Return results">
-        {rows.map((record) => {
-          const ok = returned.has(record.id)
-          const detail = failures.get(record.id)
-          return (
-            <li key={record.id} className={ok ? 'return-result is-returned' : 'return-result is-failed'}>
-              <span className="return-result-name">
-                {record.number ? <span className="muted">#{record.number}</span> : null} {record.name}
-              </span>
-              {ok ? (
-                <span className="badge result-returned">Returned ✓</span>
-              ) : (
-                <span className="return-result-failure">
-                  <span className="badge result-failed">Failed</span> {detail ?? 'No answer for this one'}
-                </span>
-              )}
-            </li>
-          )
-        })}
-      </ul>
-    </>
+        </>
+      }
+      formError={errors.form}
+      busy={busy}
+      ready={Boolean(reasons.data)}
+      onSubmit={() => void submit()}
+      onClose={onClose}
+      results={
+        outcome ? (
+          <RecordResults
+            kind={kind}
+            records={records}
+            done={new Map(outcome.returned.map((id) => [id, 'Returned ✓']))}
+            failed={outcome.failed}
+            verb="returned"
+            label="Return results"
+          />
+        ) : null
+      }
+    >
+      <SelectField
+        label="Reason"
+        name="reason"
+        value={reason}
+        onChange={(value) => {
+          setReason(value)
+          clearError('reason')
+        }}
+        placeholder={reasons.data ? 'Choose a reason…' : 'Loading…'}
+        options={(reasons.data ?? []).map((r) => ({ value: r.name, label: r.name }))}
+        error={reasonError}
+        required
+      />
+      <TextAreaField
+        label="Call-center comments"
+        name="callCenterComments"
+        value={comments}
+        onChange={(value) => {
+          setComments(value)
+          clearError('callCenterComments')
+        }}
+        rows={4}
+        error={errors.fields.callCenterComments}
+        hint={`What the source should know, e.g. "Hung up twice". Included in the email when the source's settings say so; up to ${maxCommentsLength.toLocaleString()} characters.`}
+      />
+    </BulkDialog>
   )
 }

@@ -127,6 +127,14 @@ export function describeEvent(
     case 'invalid':
       return { what: 'Marked invalid' }
     case 'returned': {
+      // Returned to us by the buyer we sold it to, over the exchange.
+      if (text(d.via) === 'exchange') {
+        const comments = text(d.comments)
+        return {
+          what: `Returned by ${text(d.returnedBy) ?? 'the buyer'}: ${text(d.reason) ?? 'no reason given'}`,
+          ...(comments ? { quote: comments } : {}),
+        }
+      }
       const quote = [text(d.reason), text(d.comments)].filter(Boolean).join('\n')
       return { what: 'Returned to its source', ...(quote ? { quote } : {}) }
     }
@@ -136,8 +144,12 @@ export function describeEvent(
       const what = event.type === 'purchase_notification' ? 'Purchase notification' : 'Return notification'
       return { what: to.length ? `${what} emailed to ${list(to)}` : `${what} emailed` }
     }
-    case 'sold':
-      return { what: 'Sold' }
+    case 'sold': {
+      const price = text(d.price)
+      const how =
+        text(d.method) === 'email' ? ' by email' : text(d.method) === 'exchange' ? ' over the exchange' : ''
+      return { what: `Sold to ${text(d.partnerName) ?? 'a partner'}${how}${price ? ` for ${price}` : ''}` }
+    }
     default: {
       const words = event.type.replace(/[_-]/g, ' ')
       const particulars = Object.entries(d)
