@@ -3,6 +3,7 @@ import { deliveryJobs } from './domains/deliveries/deliveries.jobs.ts'
 import { exchangeJobs } from './domains/exchange/exchange.jobs.ts'
 import { idempotencyJobs } from './domains/idempotency/idempotency.jobs.ts'
 import { importJobs } from './domains/imports/imports.jobs.ts'
+import { leadManagementJobs } from './domains/lead-management/lead-management.jobs.ts'
 import { mailJobs } from './domains/mail/mail.jobs.ts'
 import type { AppContext } from './lib/context.ts'
 import { type JobDefinition, startWorkers } from './lib/jobs.ts'
@@ -15,6 +16,7 @@ export const jobDefinitions: JobDefinition[] = [
   ...mailJobs,
   ...deliveryJobs,
   ...exchangeJobs,
+  ...leadManagementJobs,
 ]
 
 export const startWorker = (ctx: AppContext, pollingIntervalSeconds?: number) =>

@@ -103,6 +103,9 @@ const fixtures: Record<string, (a: Session) => Promise<string>> = {
     })
     return sale.body.deliveries[0].id
   },
+  'sales-reps/{id}': (a) =>
+    created(a, '/api/v1/sales-reps', { name: 'A rep', email: `rep-${randomUUID()}@example.test` }),
+  'ignored-companies/{id}': (a) => created(a, '/api/v1/ignored-companies', { name: unique('A company') }),
   'return-reasons/{id}': (a) => created(a, '/api/v1/return-reasons', { name: unique('A reason') }),
   // Mail has no route that writes it: it is what other changes cause.
   'mail/{id}': async (a) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id, Timestamp } from './common.ts'
+import { Email, Id, PageQuery, Timestamp } from './common.ts'
 import { ContactAddress } from './leads.ts'
 
 /** Money in major units as a decimal string ("16.67"); stored as integer minor units. */
@@ -26,6 +26,15 @@ export const SellCustomersBody = z.strictObject({
 })
 export type SellCustomersBody = z.infer<typeof SellCustomersBody>
 
+/** Supplier → channel partner (seed 004): the partner's copy waits for acceptance unless auto-accepted. */
+export const DistributeLeadsBody = z.strictObject({
+  leadIds: z.array(Id).min(1, 'Select at least one lead').max(500),
+  partnerCompanyId: Id.describe('The channel partner: a partner company with Buys Leads by exchange'),
+})
+export type DistributeLeadsBody = z.infer<typeof DistributeLeadsBody>
+
+export const DeclineLeadBody = z.strictObject({ reason: z.string().trim().min(1, 'Say why').max(500) })
+
 export const DeliveryState = z.enum(['pending', 'delivered', 'retrying', 'failed'])
 export type DeliveryState = z.infer<typeof DeliveryState>
 
@@ -44,6 +53,9 @@ export const ExchangeType = z.enum([
   'customer.sold',
   'lead.returned',
   'customer.returned',
+  'lead.distributed',
+  'lead.accepted',
+  'lead.declined',
 ])
 export type ExchangeType = z.infer<typeof ExchangeType>
 
@@ -73,9 +85,7 @@ export const Delivery = z
   .meta({ id: 'Delivery' })
 export type Delivery = z.infer<typeof Delivery>
 
-export const DeliveryQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+export const DeliveryQuery = PageQuery.extend({
   state: DeliveryState.optional(),
   partnerCompanyId: Id.optional(),
   recordId: Id.optional(),
@@ -161,6 +171,12 @@ export const ExchangeReturnData = z.object({
   recordId: z.string().min(1).max(100),
   reason: z.string().trim().min(1).max(100),
   comments: z.string().max(2000).nullable().optional(),
+})
+
+/** An accept or decline of a distributed lead, by the supplier's id for it. */
+export const ExchangeDecisionData = z.object({
+  recordId: z.string().min(1).max(100),
+  reason: z.string().trim().max(500).nullable().optional(),
 })
 
 export const ExchangeHelloData = z.object({

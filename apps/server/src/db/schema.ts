@@ -405,6 +405,16 @@ export type IgnoredCompaniesTable = {
   created_at: CreatedAt
 }
 
+export type DistributionBatchesTable = {
+  company_id: string
+  partner_company_id: string
+  batch_id: string
+  size: number
+  lead_ids: Generated<string[]>
+  first_at: CreatedAt
+  notified_at: Time | null
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -436,4 +446,5 @@ export type DB = {
   lead_management_settings: LeadManagementSettingsTable
   sales_reps: SalesRepsTable
   ignored_companies: IgnoredCompaniesTable
+  distribution_batches: DistributionBatchesTable
 }

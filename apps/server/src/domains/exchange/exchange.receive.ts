@@ -1,81 +1,16 @@
 import { createHash } from 'node:crypto'
-import {
-  ExchangeEnvelope,
-  ExchangeHelloData,
-  ExchangeRecordData,
-  ExchangeReturnData,
-} from '@tributary/contracts'
-import type { z } from 'zod'
+import { ExchangeEnvelope, ExchangeHelloData, ExchangeReturnData } from '@tributary/contracts'
 import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { type Sender, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
-import {
-  lockCustomerSoldTo,
-  markCustomersReturned,
-  setCustomerOrigin,
-} from '../customers/customers.records.ts'
-import { addCustomer } from '../customers/customers.service.ts'
-import { addLead } from '../leads/leads.intake.ts'
+import { lockCustomerSoldTo, markCustomersReturned } from '../customers/customers.records.ts'
 import { lockLeadSoldTo, markLeadsReturned } from '../leads/leads.records.ts'
 import { syncBuysSecret } from '../partner-companies/partner-companies.sources.ts'
-import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
+import { receiveDecision, receiveDistributed } from './exchange.distribution.ts'
+import { type ExchangeAnswer, parseData, receiveCustomer, receiveLead } from './exchange.incoming.ts'
 import * as repo from './exchange.repo.ts'
-
-/** What the exchange endpoint answers: 201 `{ id }` for a new record, problem+json for a refusal. */
-export type ExchangeAnswer = { status: number; body: Record<string, unknown> }
-
-function parseData<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
-  const parsed = schema.safeParse(data)
-  if (parsed.success) return parsed.data
-  throw new AppError('unprocessable', 'The data is not valid', {
-    errors: parsed.error.issues.map((i) => ({ path: ['data', ...i.path].join('.'), message: i.message })),
-  })
-}
-
-const systemActor = (sender: Sender) => ({
-  kind: 'system' as const,
-  label: `${sender.partnerName} (exchange)`,
-})
-
-async function receiveLead(tx: Tx, ctx: AppContext, sender: Sender, data: unknown): Promise<ExchangeAnswer> {
-  const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
-  const lead = await addLead(
-    tx,
-    sender.companyId,
-    systemActor(sender),
-    { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
-    { settings: queueSettingsOf(tx, sender.companyId), via: 'exchange', notify: ctx, origin: senderRecordId },
-  )
-  return { status: 201, body: { id: lead.id } }
-}
-
-async function receiveCustomer(
-  tx: Tx,
-  ctx: AppContext,
-  sender: Sender,
-  data: unknown,
-): Promise<ExchangeAnswer> {
-  const {
-    senderRecordId,
-    suggestedLocation: _l,
-    batch: _b,
-    callCenterComments: _c,
-    trustedFormCertUrl: _t,
-    leadiDToken: _i,
-    ...d
-  } = parseData(ExchangeRecordData, data)
-  const customer = await addCustomer(
-    tx,
-    sender.companyId,
-    systemActor(sender),
-    { ...d, partnerCompanyId: sender.partnerCompanyId },
-    ctx,
-  )
-  await setCustomerOrigin(tx, sender.companyId, customer.id, senderRecordId)
-  return { status: 201, body: { id: customer.id } }
-}
 
 /** The buyer sends back a record it bought: it becomes returned here, by the buyer. */
 async function receiveReturn(
@@ -142,6 +77,16 @@ function handle(
       return receiveReturn(tx, 'lead', sender, envelope.data)
     case 'customer.returned':
       return receiveReturn(tx, 'customer', sender, envelope.data)
+    case 'lead.distributed':
+      return receiveDistributed(tx, ctx, sender, envelope.data)
+    case 'lead.accepted':
+    case 'lead.declined':
+      return receiveDecision(
+        tx,
+        envelope.type === 'lead.accepted' ? 'accepted' : 'declined',
+        sender,
+        envelope.data,
+      )
   }
 }
 

@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit'
 import {
   ConnectionCredentials,
   ConnectionStatus,
+  DistributeLeadsBody,
   ExchangeAnswer,
   IdParams,
   PostingSpec,
@@ -18,7 +19,7 @@ import { AppError } from '../../lib/errors.ts'
 import type { App } from '../../lib/http-types.ts'
 import { connectionStatus, generateCredentials, testConnection } from './exchange.connection.ts'
 import { receive } from './exchange.receive.ts'
-import { sellCustomers, sellLeads } from './exchange.sell.ts'
+import { distributeLeads, sellCustomers, sellLeads } from './exchange.sell.ts'
 import { postingSpec } from './exchange.spec.ts'
 
 const PROBLEM = 'application/problem+json; charset=utf-8'
@@ -99,6 +100,20 @@ export function exchangeRoutes(app: App, ctx: AppContext) {
       },
     },
     async (request, reply) => reply.code(202).send(await sellLeads(ctx, actorOf(request), request.body)),
+  )
+  app.post(
+    '/api/v1/leads/distribute',
+    {
+      schema: {
+        tags,
+        summary:
+          "Supplier → channel partner: send leads over the exchange; the partner's copy waits for acceptance unless auto-accepted",
+        body: DistributeLeadsBody,
+        response: { 202: SellResult },
+      },
+    },
+    async (request, reply) =>
+      reply.code(202).send(await distributeLeads(ctx, actorOf(request), request.body)),
   )
   app.post(
     '/api/v1/customers/sell',

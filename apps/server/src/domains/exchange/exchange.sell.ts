@@ -1,6 +1,7 @@
 import type {
   Campaign,
   Customer,
+  DistributeLeadsBody,
   Lead,
   SellCustomersBody,
   SellLeadsBody,
@@ -107,6 +108,7 @@ async function sell(
   kind: Kind,
   ids: string[],
   input: { partnerCompanyId: string; campaignId?: string | undefined; price?: string | undefined },
+  as: 'sale' | 'distribution' = 'sale',
 ): Promise<SellResult> {
   assertPermission(actor, 'sell_leads')
   const k = kinds[kind]
@@ -115,6 +117,8 @@ async function sell(
   if (!buyer.enabled)
     throw fieldError('partnerCompanyId', `${buyer.name} does not buy ${k.noun}`, 'unprocessable')
   if (!buyer.active) throw fieldError('partnerCompanyId', `${buyer.name} is inactive`, 'unprocessable')
+  if (as === 'distribution' && buyer.deliveryMethod !== 'exchange')
+    throw fieldError('partnerCompanyId', `${buyer.name} is not connected by exchange`, 'unprocessable')
   const campaign = await outboundCampaign(ctx, actor, buyer, input.campaignId)
   const priceMinor = input.price === undefined ? null : priceToMinor(input.price)
   return ctx.db.transaction().execute(async (tx) => {
@@ -144,7 +148,7 @@ async function sell(
     const batch = { id: newId(), size: sold.length }
     const drafts: DeliveryDraft[] = sold.map((r) => ({
       id: newId(),
-      type: `${kind}.sold`,
+      type: as === 'sale' ? `${kind}.sold` : 'lead.distributed',
       recordKind: kind,
       recordId: r.id,
       partnerCompanyId: buyer.id,
@@ -162,7 +166,7 @@ async function sell(
       kind,
       drafts.map((d) => ({
         recordId: d.recordId as string,
-        type: 'sold',
+        type: as === 'sale' ? 'sold' : 'distributed',
         detail: {
           partnerCompanyId: buyer.id,
           partnerName: buyer.name,
@@ -181,6 +185,10 @@ async function sell(
 
 export const sellLeads = (ctx: AppContext, actor: Actor, input: SellLeadsBody) =>
   sell(ctx, actor, 'lead', input.leadIds, input)
+
+/** Supplier → channel partner (seed 004): a sale in all but name, awaiting the partner's decision. */
+export const distributeLeads = (ctx: AppContext, actor: Actor, input: DistributeLeadsBody) =>
+  sell(ctx, actor, 'lead', input.leadIds, input, 'distribution')
 
 export const sellCustomers = (ctx: AppContext, actor: Actor, input: SellCustomersBody) =>
   sell(ctx, actor, 'customer', input.customerIds, input)

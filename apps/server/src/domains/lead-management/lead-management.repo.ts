@@ -35,3 +35,40 @@ export async function saveAutoRegistration(
     .onConflict((oc) => oc.column('company_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
     .execute()
 }
+
+/** Notes a distributed lead's arrival in its batch: how many have arrived, and if it was the first. */
+export async function noteArrival(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+  batch: { id: string; size: number },
+  leadId: string,
+) {
+  const { rows } = await sql<{ arrived: number; first: boolean }>`
+    insert into distribution_batches (company_id, partner_company_id, batch_id, size, lead_ids)
+    values (${companyId}, ${partnerCompanyId}, ${batch.id}, ${batch.size}, array[${leadId}]::uuid[])
+    on conflict (company_id, partner_company_id, batch_id)
+      do update set lead_ids = array_append(distribution_batches.lead_ids, ${leadId}::uuid)
+    returning cardinality(lead_ids) as arrived, (xmax = 0) as first`.execute(conn)
+  return rows[0] as { arrived: number; first: boolean }
+}
+
+export const lockBatch = (conn: Conn, companyId: string, partnerCompanyId: string, batchId: string) =>
+  conn
+    .selectFrom('distribution_batches')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .where('batch_id', '=', batchId)
+    .select(['lead_ids', 'notified_at'])
+    .forUpdate()
+    .executeTakeFirst()
+
+export async function markNotified(conn: Conn, companyId: string, partnerCompanyId: string, batchId: string) {
+  await conn
+    .updateTable('distribution_batches')
+    .set({ notified_at: sql`now()` })
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .where('batch_id', '=', batchId)
+    .execute()
+}

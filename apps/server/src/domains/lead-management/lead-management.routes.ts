@@ -1,6 +1,9 @@
 import {
   AutoRegistration,
   AutoRegistrationBody,
+  DeclineLeadBody,
+  IdParams,
+  Lead,
   NotificationRecipients,
   NotificationRecipientsBody,
   RulePreview,
@@ -9,6 +12,7 @@ import {
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
+import { acceptLead, declineLead } from './distribution.ts'
 import { getAutoRegistration, previewRules, putAutoRegistration } from './lead-management.service.ts'
 import { getRecipients, putRecipients } from './recipients.ts'
 
@@ -68,5 +72,30 @@ export function leadManagementRoutes(app: App, ctx: AppContext) {
     recipients,
     { schema: { tags, body: NotificationRecipientsBody, response: { 200: NotificationRecipients } } },
     (request) => putRecipients(ctx, actorOf(request), request.body),
+  )
+  app.post(
+    '/api/v1/leads/:id/accept',
+    {
+      schema: {
+        tags,
+        summary: "Accept a lead a supplier distributed: it goes to its source's default location",
+        params: IdParams,
+        response: { 200: Lead },
+      },
+    },
+    (request) => acceptLead(ctx, actorOf(request), request.params.id),
+  )
+  app.post(
+    '/api/v1/leads/:id/decline',
+    {
+      schema: {
+        tags,
+        summary: 'Decline a lead a supplier distributed; the supplier gets it back with the reason',
+        params: IdParams,
+        body: DeclineLeadBody,
+        response: { 200: Lead },
+      },
+    },
+    (request) => declineLead(ctx, actorOf(request), request.params.id, request.body.reason),
   )
 }

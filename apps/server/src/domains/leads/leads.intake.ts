@@ -43,6 +43,11 @@ export type Arrival = {
   findSource?: FindSource
   /** Bought over the exchange: the seller's id for the lead, which its return travels back by. */
   origin?: string
+  /**
+   * Distributed by a supplier (seed 004): the source's default location when it auto-accepts,
+   * else `awaiting_acceptance`; a suggested location never counts.
+   */
+  distributed?: boolean
 }
 
 /** The source and campaign of a new lead (seeds 000 and 003). */
@@ -112,7 +117,7 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  { settings: queueSettings, via, notify, findSource, origin }: Arrival,
+  { settings: queueSettings, via, notify, findSource, origin, distributed }: Arrival,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
@@ -121,9 +126,14 @@ export async function addLead(
     resolveSource(conn, companyId, input, findSource),
     queueSettings,
   ])
-  const location = source.forceDefaultLeadLocation
-    ? (source.defaultLeadLocation ?? 'pending')
-    : (input.location ?? source.defaultLeadLocation ?? 'pending')
+  const sourceDefault = source.defaultLeadLocation ?? 'pending'
+  const location = distributed
+    ? source.autoAccept
+      ? sourceDefault
+      : 'awaiting_acceptance'
+    : source.forceDefaultLeadLocation
+      ? sourceDefault
+      : (input.location ?? sourceDefault)
   const keys = duplicateKeys(contact)
   const id = newId()
   const emails = notify ? source.purchaseNotificationEmails : []

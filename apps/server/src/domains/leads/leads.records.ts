@@ -63,3 +63,20 @@ export async function recentLeads(conn: Conn, companyId: string, limit: number) 
   const rows = await repo.recentLeadsWithNames(conn, companyId, limit)
   return rows.map((r) => ({ lead: toLead(r), source: r.source_name, campaign: r.campaign_name }))
 }
+
+/** The company's leads among `ids`, as the API shows them. */
+export async function leadsByIds(conn: Conn, companyId: string, ids: string[]): Promise<Lead[]> {
+  return (await repo.lockLeads(conn, companyId, ids)).map(toLead)
+}
+
+/** Moves a lead, unassigned, to `location` (accepting a distributed lead). */
+export const moveLead = async (conn: Conn, companyId: string, id: string, location: 'pending' | 'queue') =>
+  toLead(await repo.updateLead(conn, companyId, id, { location, assigned_user_id: null }))
+
+/** A lead the partner declined comes back to Pending, no longer handed to anyone. */
+export const reopenLead = (conn: Conn, companyId: string, id: string) =>
+  repo.updateLead(conn, companyId, id, {
+    location: 'pending',
+    assigned_user_id: null,
+    sold_to_partner_company_id: null,
+  })

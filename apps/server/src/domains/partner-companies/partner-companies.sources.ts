@@ -10,7 +10,14 @@ export async function findLeadSource(conn: Conn, companyId: string, id: string) 
   const row = await repo.findPartnerCompany(conn, companyId, id)
   if (!row) return null
   const s = stateFromRow(row)
-  return { id, name: s.name, contactPerson: s.contactPerson, active: s.active, ...s.sellsLeads }
+  return {
+    id,
+    name: s.name,
+    contactPerson: s.contactPerson,
+    active: s.active,
+    autoAccept: s.autoAccept,
+    ...s.sellsLeads,
+  }
 }
 
 /** What customer intake needs of a source; null when it is not a partner company of this company. */

@@ -164,3 +164,15 @@ export const leadNotificationRecipients = (conn: Conn, companyId: string) =>
     .select('id')
     .orderBy('id')
     .execute()
+
+export const leadNotificationEmails = async (conn: Conn, companyId: string) =>
+  (
+    await conn
+      .selectFrom('users')
+      .where('company_id', '=', companyId)
+      .where('deleted_at', 'is', null)
+      .where('disabled', '=', false)
+      .where('lead_notifications', '=', true)
+      .select('email')
+      .execute()
+  ).map((r) => r.email)

@@ -73,6 +73,10 @@ export async function findUserById(conn: Conn, companyId: string, id: string): P
 export const leadNotificationUserIds = async (conn: Conn, companyId: string) =>
   (await repo.leadNotificationRecipients(conn, companyId)).map((r) => r.id)
 
+/** The addresses of the active users flagged for lead notifications. */
+export const leadNotificationUserEmails = (conn: Conn, companyId: string) =>
+  repo.leadNotificationEmails(conn, companyId)
+
 /** Which of `ids` are not (live) users of the company. */
 export async function unknownUsers(conn: Conn, companyId: string, ids: string[]) {
   const known = new Set(await repo.liveUserIds(conn, companyId, ids))

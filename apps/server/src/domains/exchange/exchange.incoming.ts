@@ -1,0 +1,79 @@
+import { ExchangeRecordData, type Lead } from '@tributary/contracts'
+import type { z } from 'zod'
+import type { Tx } from '../../db/client.ts'
+import type { AppContext } from '../../lib/context.ts'
+import { AppError } from '../../lib/errors.ts'
+import type { Sender } from '../connections/connections.service.ts'
+import { setCustomerOrigin } from '../customers/customers.records.ts'
+import { addCustomer } from '../customers/customers.service.ts'
+import { addLead } from '../leads/leads.intake.ts'
+import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
+
+// Records arriving over the exchange, created as intake creates them, under the sender.
+
+/** What the exchange endpoint answers: 201 `{ id }` for a new record, problem+json for a refusal. */
+export type ExchangeAnswer = { status: number; body: Record<string, unknown> }
+
+export function parseData<S extends z.ZodType>(schema: S, data: unknown): z.infer<S> {
+  const parsed = schema.safeParse(data)
+  if (parsed.success) return parsed.data
+  throw new AppError('unprocessable', 'The data is not valid', {
+    errors: parsed.error.issues.map((i) => ({ path: ['data', ...i.path].join('.'), message: i.message })),
+  })
+}
+
+const systemActor = (sender: Sender) => ({
+  kind: 'system' as const,
+  label: `${sender.partnerName} (exchange)`,
+})
+
+export async function receiveLead(
+  tx: Tx,
+  ctx: AppContext,
+  sender: Sender,
+  data: unknown,
+  distributed = false,
+): Promise<ExchangeAnswer & { lead: Lead }> {
+  const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
+  const lead = await addLead(
+    tx,
+    sender.companyId,
+    systemActor(sender),
+    { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
+    {
+      settings: queueSettingsOf(tx, sender.companyId),
+      via: 'exchange',
+      // A distributed lead is told of per distribution, by the lead-management emails.
+      notify: distributed ? null : ctx,
+      origin: senderRecordId,
+      distributed,
+    },
+  )
+  return { status: 201, body: { id: lead.id }, lead }
+}
+
+export async function receiveCustomer(
+  tx: Tx,
+  ctx: AppContext,
+  sender: Sender,
+  data: unknown,
+): Promise<ExchangeAnswer> {
+  const {
+    senderRecordId,
+    suggestedLocation: _l,
+    batch: _b,
+    callCenterComments: _c,
+    trustedFormCertUrl: _t,
+    leadiDToken: _i,
+    ...d
+  } = parseData(ExchangeRecordData, data)
+  const customer = await addCustomer(
+    tx,
+    sender.companyId,
+    systemActor(sender),
+    { ...d, partnerCompanyId: sender.partnerCompanyId },
+    ctx,
+  )
+  await setCustomerOrigin(tx, sender.companyId, customer.id, senderRecordId)
+  return { status: 201, body: { id: customer.id } }
+}
