@@ -56,6 +56,8 @@ export const ExchangeType = z.enum([
   'lead.distributed',
   'lead.accepted',
   'lead.declined',
+  'lead.registered',
+  'rules.updated',
 ])
 export type ExchangeType = z.infer<typeof ExchangeType>
 

@@ -56,6 +56,9 @@ export const RuleGroup = z.strictObject({ rules: z.array(Rule).min(1, 'A group n
 export type RuleGroup = z.infer<typeof RuleGroup>
 const Groups = z.array(RuleGroup).max(20)
 
+/** A supplier's rules for one channel partner, sent to it as `rules.updated`. */
+export const PartnerRulesBody = z.strictObject({ groups: Groups })
+
 export const AutoRegistrationMode = z.enum(['disabled', 'supplier', 'own'])
 
 export const AutoRegistrationBody = z

@@ -415,6 +415,14 @@ export type DistributionBatchesTable = {
   notified_at: Time | null
 }
 
+export type LeadRegistrationsTable = {
+  company_id: string
+  lead_id: string
+  partner_company_id: string
+  delivery_id: string
+  registered_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -447,4 +455,5 @@ export type DB = {
   sales_reps: SalesRepsTable
   ignored_companies: IgnoredCompaniesTable
   distribution_batches: DistributionBatchesTable
+  lead_registrations: LeadRegistrationsTable
 }

@@ -1,9 +1,10 @@
-import { ExchangeDecisionData, ExchangeRecordData } from '@tributary/contracts'
+import { ExchangeDecisionData, ExchangeRecordData, PartnerRulesBody } from '@tributary/contracts'
 import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { Sender } from '../connections/connections.service.ts'
 import { noteDistributedLead } from '../lead-management/distribution.ts'
+import { saveSupplierRules } from '../lead-management/registration.ts'
 import { lockLeadSoldTo, reopenLead } from '../leads/leads.records.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
 import { type ExchangeAnswer, parseData, receiveLead } from './exchange.incoming.ts'
@@ -14,7 +15,7 @@ import { type ExchangeAnswer, parseData, receiveLead } from './exchange.incoming
 /** A lead from a supplier: straight to work when the supplier is auto-accepted, else waiting. */
 export async function receiveDistributed(tx: Tx, ctx: AppContext, sender: Sender, data: unknown) {
   const batch = parseData(ExchangeRecordData, data).batch
-  const answer = await receiveLead(tx, ctx, sender, data, true)
+  const answer = await receiveLead(tx, ctx, sender, data, { distributed: true })
   if (answer.lead.location === 'awaiting_acceptance')
     await noteDistributedLead(
       tx,
@@ -56,4 +57,28 @@ export async function receiveDecision(
     },
   )
   return { status: 200, body: { id: found.id } }
+}
+
+/** A channel partner registers one of its leads (its auto-registration rules matched). */
+export async function receiveRegistered(tx: Tx, ctx: AppContext, sender: Sender, data: unknown) {
+  const answer = await receiveLead(tx, ctx, sender, data, { registered: true })
+  await recordEvent(
+    tx,
+    sender.companyId,
+    { kind: 'system', label: sender.partnerName },
+    'lead',
+    answer.lead.id,
+    'registered',
+    {
+      registeredBy: sender.partnerName,
+    },
+  )
+  return { status: answer.status, body: answer.body }
+}
+
+/** The supplier's rules for this company: in force whenever auto-registration is supplier-managed. */
+export async function receiveRules(tx: Tx, sender: Sender, data: unknown): Promise<ExchangeAnswer> {
+  const { groups } = parseData(PartnerRulesBody, data)
+  await saveSupplierRules(tx, sender.companyId, groups)
+  return { status: 200, body: { id: null } }
 }

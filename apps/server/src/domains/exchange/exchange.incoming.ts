@@ -32,7 +32,7 @@ export async function receiveLead(
   ctx: AppContext,
   sender: Sender,
   data: unknown,
-  distributed = false,
+  arrival: { distributed?: boolean; registered?: boolean } = {},
 ): Promise<ExchangeAnswer & { lead: Lead }> {
   const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
   const lead = await addLead(
@@ -44,9 +44,9 @@ export async function receiveLead(
       settings: queueSettingsOf(tx, sender.companyId),
       via: 'exchange',
       // A distributed lead is told of per distribution, by the lead-management emails.
-      notify: distributed ? null : ctx,
+      notify: arrival.distributed ? null : ctx,
       origin: senderRecordId,
-      distributed,
+      ...arrival,
     },
   )
   return { status: 201, body: { id: lead.id }, lead }

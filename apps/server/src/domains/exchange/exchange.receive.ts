@@ -8,7 +8,12 @@ import { lockCustomerSoldTo, markCustomersReturned } from '../customers/customer
 import { lockLeadSoldTo, markLeadsReturned } from '../leads/leads.records.ts'
 import { syncBuysSecret } from '../partner-companies/partner-companies.sources.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
-import { receiveDecision, receiveDistributed } from './exchange.distribution.ts'
+import {
+  receiveDecision,
+  receiveDistributed,
+  receiveRegistered,
+  receiveRules,
+} from './exchange.distribution.ts'
 import { type ExchangeAnswer, parseData, receiveCustomer, receiveLead } from './exchange.incoming.ts'
 import * as repo from './exchange.repo.ts'
 
@@ -87,6 +92,10 @@ function handle(
         sender,
         envelope.data,
       )
+    case 'lead.registered':
+      return receiveRegistered(tx, ctx, sender, envelope.data)
+    case 'rules.updated':
+      return receiveRules(tx, sender, envelope.data)
   }
 }
 

@@ -1,5 +1,4 @@
 import type {
-  Campaign,
   Customer,
   DistributeLeadsBody,
   Lead,
@@ -12,6 +11,7 @@ import type { DeliveryChannel } from '../../db/schema.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { fieldError } from '../../lib/errors.ts'
+import { recordForExchange } from '../../lib/exchange-record.ts'
 import { newId } from '../../lib/ids.ts'
 import { findCampaignById } from '../campaigns/campaigns.service.ts'
 import { lockVisibleCustomers, markCustomersSold } from '../customers/customers.records.ts'
@@ -46,40 +46,6 @@ const kinds = {
     refusal: (r: Sellable) =>
       (r as Customer).status === 'active' ? null : `The customer is already ${(r as Customer).status}`,
   },
-}
-
-const present = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v)
-
-/** The record as it travels: contact and consent fields, never the seller's notes or people. */
-function travellingData(
-  kind: Kind,
-  r: Sellable,
-  campaign: Campaign | null,
-  batch: { id: string; size: number },
-) {
-  const lead = kind === 'lead' ? (r as Lead) : null
-  const fields = {
-    senderRecordId: r.id,
-    externalPartnerCompanyId: present(campaign?.externalPartnerCompanyId),
-    externalCampaignId: present(campaign?.externalCampaignId),
-    batch,
-    firstName: present(r.firstName),
-    lastName: present(r.lastName),
-    companyName: present(r.companyName),
-    email: present(r.email),
-    phone: present(r.phone),
-    address: {
-      street: present(r.address.street),
-      city: present(r.address.city),
-      region: present(r.address.region),
-      postalCode: present(r.address.postalCode),
-      country: r.address.country ?? 'US',
-    },
-    callCenterComments: present(lead?.callCenterComments),
-    trustedFormCertUrl: present(lead?.trustedFormCertUrl),
-    leadiDToken: present(lead?.leadiDToken),
-  }
-  return JSON.parse(JSON.stringify(fields)) as Record<string, unknown>
 }
 
 async function outboundCampaign(
@@ -154,7 +120,7 @@ async function sell(
       partnerCompanyId: buyer.id,
       method,
       channel: k.channel,
-      data: travellingData(kind, r, campaign, batch),
+      data: recordForExchange(kind, r, campaign, batch),
       mailId,
       priceMinor,
     }))

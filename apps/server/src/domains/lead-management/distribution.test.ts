@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../../../test/helpers/client.ts'
 import { type Company, connect, deliveryIn, listeningCompany } from '../../../test/helpers/exchange.ts'
 import { createLead } from '../../../test/helpers/leads.ts'
-import { createPartner } from '../../../test/helpers/partners.ts'
+import { createPartner, leadSeller } from '../../../test/helpers/partners.ts'
 import { eventually, startSmtp } from '../../../test/helpers/smtp.ts'
 
 // Seed 004 over two real servers: a supplier distributes leads to a channel partner, which
@@ -131,5 +131,125 @@ describe('distributed leads', () => {
       body: { reason: '' },
     })
     expect(noReason.status).toBe(400)
+  })
+})
+
+describe('auto-registration with the supplier', () => {
+  const rules = '/api/v1/lead-management/auto-registration'
+  let own: string
+  const partnerLead = (extra: Record<string, unknown>) => createLead(partner.t.app, partner.admin, own, extra)
+  const registeredAtSupplier = async (lastName: string) =>
+    (
+      await call(
+        supplier.t.app,
+        'GET',
+        `/api/v1/leads?partnerCompanyId=${link.buyerAtSeller}&q=${lastName}`,
+        {
+          token: supplier.admin.token,
+        },
+      )
+    ).body.items as { id: string; location: string }[]
+  const registrations = async () =>
+    (
+      await call(
+        partner.t.app,
+        'GET',
+        `/api/v1/deliveries?partnerCompanyId=${link.sellerAtBuyer}&limit=200`,
+        {
+          token: partner.admin.token,
+        },
+      )
+    ).body.items.filter((d: { kind: string }) => d.kind === 'lead.registered') as {
+      recordId: string
+      state: string
+    }[]
+  const setRules = (body: Record<string, unknown>) =>
+    call(partner.t.app, 'PUT', rules, { token: partner.admin.token, body })
+  const inArizona = { rules: [{ field: 'region', operator: 'equals', value: 'AZ' }] }
+
+  beforeAll(async () => {
+    own = (await createPartner(partner.t.app, partner.admin, { ...leadSeller('Own Leads') })).id
+    expect(
+      (await setRules({ mode: 'own', supplierPartnerCompanyId: link.sellerAtBuyer, groups: [inArizona] }))
+        .status,
+    ).toBe(200)
+  })
+
+  it('registers a matching lead once, into the supplier’s Pending list, however often it is updated', async () => {
+    const lead = await partnerLead({
+      firstName: 'Reg',
+      lastName: 'Onceonly',
+      address: { region: 'AZ', country: 'US' },
+    })
+    expect(await eventually(async () => (await registeredAtSupplier('Onceonly')).length === 1)).toBe(true)
+    expect((await registeredAtSupplier('Onceonly'))[0]?.location).toBe('pending')
+    for (let i = 0; i < 10; i++) {
+      const res = await call(partner.t.app, 'PATCH', `/api/v1/leads/${lead.id}`, {
+        token: partner.admin.token,
+        body: { notes: `update ${i}` },
+      })
+      expect(res.status).toBe(200)
+    }
+    await new Promise((r) => setTimeout(r, 2000))
+    expect((await registrations()).filter((d) => d.recordId === lead.id)).toHaveLength(1)
+    expect(await registeredAtSupplier('Onceonly')).toHaveLength(1)
+    const copy = (await registeredAtSupplier('Onceonly'))[0]?.id as string
+    const timeline = (
+      await call(supplier.t.app, 'GET', `/api/v1/leads/${copy}/timeline`, { token: supplier.admin.token })
+    ).body
+    expect(timeline.items.find((e: { type: string }) => e.type === 'registered')?.detail.registeredBy).toBe(
+      `Buyer ${partner.admin.slug}`,
+    )
+  })
+
+  it('never registers a lead of an ignored company', async () => {
+    await call(partner.t.app, 'POST', '/api/v1/ignored-companies', {
+      token: partner.admin.token,
+      body: { name: 'Globex Corp.' },
+    })
+    const lead = await partnerLead({
+      lastName: 'Ignoredco',
+      companyName: 'GLOBEX corp',
+      address: { region: 'AZ', country: 'US' },
+    })
+    await new Promise((r) => setTimeout(r, 2500))
+    expect((await registrations()).filter((d) => d.recordId === lead.id)).toHaveLength(0)
+    expect(await registeredAtSupplier('Ignoredco')).toHaveLength(0)
+  })
+
+  it('touches no old lead when the rules change; an old lead is judged at its next update', async () => {
+    const lead = await partnerLead({ lastName: 'Oldlead', address: { region: 'NM', country: 'US' } })
+    await new Promise((r) => setTimeout(r, 1500))
+    const inNewMexico = { rules: [{ field: 'region', operator: 'equals', value: 'NM' }] }
+    await setRules({ mode: 'own', supplierPartnerCompanyId: link.sellerAtBuyer, groups: [inNewMexico] })
+    await new Promise((r) => setTimeout(r, 2000))
+    expect(await registeredAtSupplier('Oldlead')).toHaveLength(0)
+    await call(partner.t.app, 'PATCH', `/api/v1/leads/${lead.id}`, {
+      token: partner.admin.token,
+      body: { notes: 'touched' },
+    })
+    expect(await eventually(async () => (await registeredAtSupplier('Oldlead')).length === 1)).toBe(true)
+  })
+
+  it('follows the supplier’s rules in supplier-managed mode, sent as rules.updated', async () => {
+    const inTucson = { rules: [{ field: 'city', operator: 'equals', value: 'tucson' }] }
+    const sent = await call(
+      supplier.t.app,
+      'PUT',
+      `/api/v1/partner-companies/${link.buyerAtSeller}/registration-rules`,
+      {
+        token: supplier.admin.token,
+        body: { groups: [inTucson] },
+      },
+    )
+    expect(sent.status).toBe(202)
+    await deliveryIn(supplier, sent.body.deliveryId, 'delivered')
+    expect(
+      (await setRules({ mode: 'supplier', supplierPartnerCompanyId: link.sellerAtBuyer })).body.groups,
+    ).toEqual([inTucson])
+    await partnerLead({ lastName: 'Tucsonian', address: { city: 'Tucson', region: 'AZ', country: 'US' } })
+    await partnerLead({ lastName: 'Phoenician', address: { city: 'Phoenix', region: 'AZ', country: 'US' } })
+    expect(await eventually(async () => (await registeredAtSupplier('Tucsonian')).length === 1)).toBe(true)
+    expect(await registeredAtSupplier('Phoenician')).toHaveLength(0)
   })
 })

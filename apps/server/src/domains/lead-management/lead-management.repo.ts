@@ -72,3 +72,35 @@ export async function markNotified(conn: Conn, companyId: string, partnerCompany
     .where('batch_id', '=', batchId)
     .execute()
 }
+
+/** True when this call registered the lead: a lead is registered once. */
+export async function claimRegistration(
+  conn: Conn,
+  companyId: string,
+  r: { leadId: string; partnerCompanyId: string; deliveryId: string },
+) {
+  const row = await conn
+    .insertInto('lead_registrations')
+    .values({
+      company_id: companyId,
+      lead_id: r.leadId,
+      partner_company_id: r.partnerCompanyId,
+      delivery_id: r.deliveryId,
+    })
+    .onConflict((oc) => oc.columns(['company_id', 'lead_id']).doNothing())
+    .returning('lead_id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** The rules a supplier set for this company (its `rules.updated`). */
+export async function saveSupplierGroups(conn: Conn, companyId: string, groups: unknown[]) {
+  const json = JSON.stringify(groups)
+  await conn
+    .insertInto('lead_management_settings')
+    .values({ company_id: companyId, own_groups: '[]', supplier_groups: json as never })
+    .onConflict((oc) =>
+      oc.column('company_id').doUpdateSet({ supplier_groups: json as never, updated_at: sql<Date>`now()` }),
+    )
+    .execute()
+}

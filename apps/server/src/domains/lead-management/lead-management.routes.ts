@@ -6,15 +6,18 @@ import {
   Lead,
   NotificationRecipients,
   NotificationRecipientsBody,
+  PartnerRulesBody,
   RulePreview,
   RulePreviewBody,
 } from '@tributary/contracts'
+import { z } from 'zod'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import { acceptLead, declineLead } from './distribution.ts'
 import { getAutoRegistration, previewRules, putAutoRegistration } from './lead-management.service.ts'
 import { getRecipients, putRecipients } from './recipients.ts'
+import { sendPartnerRules } from './registration.ts'
 
 export function leadManagementRoutes(app: App, ctx: AppContext) {
   const tags = ['Lead management']
@@ -97,5 +100,22 @@ export function leadManagementRoutes(app: App, ctx: AppContext) {
       },
     },
     (request) => declineLead(ctx, actorOf(request), request.params.id, request.body.reason),
+  )
+  app.put(
+    '/api/v1/partner-companies/:id/registration-rules',
+    {
+      schema: {
+        tags,
+        summary:
+          'A supplier sets the auto-registration rules of one channel partner (sent to it as rules.updated)',
+        params: IdParams,
+        body: PartnerRulesBody,
+        response: { 202: z.object({ deliveryId: z.uuid() }) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(202)
+        .send(await sendPartnerRules(ctx, actorOf(request), request.params.id, request.body.groups)),
   )
 }

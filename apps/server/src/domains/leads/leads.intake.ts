@@ -11,6 +11,7 @@ import { type Notifier, notifyPurchase } from '../notifications/notifications.se
 import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
 import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { type EventActor, eventRow } from '../timeline/timeline.service.ts'
+import { leadChanged } from './leads.events.ts'
 import { priorityRank, toLead } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 
@@ -35,9 +36,11 @@ export function sourcesForBatch(): FindSource {
   }
 }
 
+type Settings = QueueSettings & { autoRegistration?: boolean }
+
 /** How a lead arrives: the queue settings, its channel, who hears of it, how sources are read. */
 export type Arrival = {
-  settings: QueueSettings | Promise<QueueSettings>
+  settings: Settings | Promise<Settings>
   via: 'ui' | 'api' | 'import' | 'exchange' | 'seed'
   notify: Notifier | null
   findSource?: FindSource
@@ -48,6 +51,8 @@ export type Arrival = {
    * else `awaiting_acceptance`; a suggested location never counts.
    */
   distributed?: boolean
+  /** Registered by a channel partner (seed 004): taken whatever the source's Sells settings, into Pending. */
+  registered?: boolean
 }
 
 /** The source and campaign of a new lead (seeds 000 and 003). */
@@ -56,6 +61,7 @@ async function resolveSource(
   companyId: string,
   input: CreateLeadBody,
   findSource: FindSource = findLeadSource,
+  registered = false,
 ) {
   let partnerId = input.partnerCompanyId
   let campaignId = input.campaignId ?? null
@@ -78,7 +84,8 @@ async function resolveSource(
     throw unprocessable('partnerCompanyId', 'A lead needs a source: a partner company that sells leads')
   const source = await findSource(conn, companyId, partnerId)
   if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
-  if (!source.enabled) throw unprocessable('partnerCompanyId', `${source.name} does not sell leads`)
+  if (!source.enabled && !registered)
+    throw unprocessable('partnerCompanyId', `${source.name} does not sell leads`)
   if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
   if (campaignId) {
     const campaign = await findCampaignById(conn, companyId, campaignId)
@@ -117,26 +124,30 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  { settings: queueSettings, via, notify, findSource, origin, distributed }: Arrival,
+  { settings: queueSettings, via, notify, findSource, origin, distributed, registered }: Arrival,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
   // Settings still on their way (a single intake) arrive while the source is read.
   const [{ source, campaignId }, settings] = await Promise.all([
-    resolveSource(conn, companyId, input, findSource),
+    resolveSource(conn, companyId, input, findSource, registered),
     queueSettings,
   ])
   const sourceDefault = source.defaultLeadLocation ?? 'pending'
-  const location = distributed
-    ? source.autoAccept
-      ? sourceDefault
-      : 'awaiting_acceptance'
-    : source.forceDefaultLeadLocation
-      ? sourceDefault
-      : (input.location ?? sourceDefault)
+  const location = registered
+    ? 'pending'
+    : distributed
+      ? source.autoAccept
+        ? sourceDefault
+        : 'awaiting_acceptance'
+      : source.forceDefaultLeadLocation
+        ? sourceDefault
+        : (input.location ?? sourceDefault)
   const keys = duplicateKeys(contact)
   const id = newId()
   const emails = notify ? source.purchaseNotificationEmails : []
+  // A supplier's own leads are never registered back with it.
+  const registering = Boolean(settings.autoRegistration && notify && !distributed)
   const write = async (conn: Conn) => {
     const inserted = await repo.insertLeadUnlessDuplicate(
       conn,
@@ -170,6 +181,7 @@ export async function addLead(
       })
     }
     const lead = toLead(inserted.lead)
+    if (registering) await notify?.jobs.send(conn, leadChanged, { companyId, leadId: lead.id })
     if (notify) {
       await notifyPurchase(
         conn,
@@ -184,7 +196,9 @@ export async function addLead(
     }
     return lead
   }
-  return emails.length > 0 && !conn.isTransaction ? conn.transaction().execute(write) : write(conn)
+  return (emails.length > 0 || registering) && !conn.isTransaction
+    ? conn.transaction().execute(write)
+    : write(conn)
 }
 
 /**

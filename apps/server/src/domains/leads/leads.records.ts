@@ -80,3 +80,9 @@ export const reopenLead = (conn: Conn, companyId: string, id: string) =>
     assigned_user_id: null,
     sold_to_partner_company_id: null,
   })
+
+/** One lead with its source's and campaign's names (the rules test those). */
+export async function leadWithNames(conn: Conn, companyId: string, id: string) {
+  const row = await repo.leadWithNames(conn, companyId, id)
+  return row ? { lead: toLead(row), source: row.source_name, campaign: row.campaign_name } : null
+}

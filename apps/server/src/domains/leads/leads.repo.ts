@@ -185,8 +185,7 @@ export async function markReturned(
     .execute()
 }
 
-/** The newest leads with their source's and campaign's names, for a rule preview. */
-export const recentLeadsWithNames = (conn: Conn, companyId: string, limit: number) =>
+const withNames = (conn: Conn, companyId: string) =>
   conn
     .selectFrom('leads as l')
     .innerJoin('partner_companies as p', (j) =>
@@ -198,7 +197,10 @@ export const recentLeadsWithNames = (conn: Conn, companyId: string, limit: numbe
     .where('l.company_id', '=', companyId)
     .selectAll('l')
     .select(['p.name as source_name', 'c.name as campaign_name'])
-    .orderBy('l.created_at', 'desc')
-    .orderBy('l.id', 'desc')
-    .limit(limit)
-    .execute()
+
+/** The newest leads with their source's and campaign's names, for a rule preview. */
+export const recentLeadsWithNames = (conn: Conn, companyId: string, limit: number) =>
+  withNames(conn, companyId).orderBy('l.created_at', 'desc').orderBy('l.id', 'desc').limit(limit).execute()
+
+export const leadWithNames = (conn: Conn, companyId: string, id: string) =>
+  withNames(conn, companyId).where('l.id', '=', id).executeTakeFirst()

@@ -7,6 +7,7 @@ import { AppError, fieldError } from '../../lib/errors.ts'
 import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
+import { leadChanged } from './leads.events.ts'
 import { forActor, toLead } from './leads.mapper.ts'
 import { loadVisibleLead } from './leads.records.ts'
 import * as repo from './leads.repo.ts'
@@ -143,6 +144,9 @@ export async function updateLead(
       })
       await recordEvent(tx, actor.companyId, actor, 'lead', id, 'moved', { from, to: input.location })
     }
+    // Auto-registration rules run on every update (seed 004), through the lead-management domain.
+    if ((await queueSettingsOf(tx, actor.companyId)).autoRegistration)
+      await ctx.jobs.send(tx, leadChanged, { companyId: actor.companyId, leadId: id })
     return toLead(row)
   })
 }

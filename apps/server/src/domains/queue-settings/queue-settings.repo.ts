@@ -18,6 +18,9 @@ export const findQueueSettings = (conn: Conn, companyId: string) =>
       'q.after_request',
       'q.blacklist_minutes_after_request',
       'q.duplicate_window_days',
+      // Read with the settings every intake reads anyway: whether new leads go through the rules.
+      sql<boolean>`exists (select 1 from lead_management_settings m
+        where m.company_id = c.id and m.mode <> 'disabled')`.as('auto_registration'),
     ])
     .executeTakeFirst()
 

@@ -17,7 +17,10 @@ const defaults: repo.QueueSettingsValues = {
 }
 
 /** The company's queue settings (its saved row, or the defaults) and its time zone. */
-export async function queueSettingsOf(conn: Conn, companyId: string): Promise<QueueSettings> {
+/** The queue settings, and whether the company auto-registers leads with a supplier (seed 004). */
+export type CompanySettings = QueueSettings & { autoRegistration: boolean }
+
+export async function queueSettingsOf(conn: Conn, companyId: string): Promise<CompanySettings> {
   const row = await repo.findQueueSettings(conn, companyId)
   const v = row?.saved ? (row as repo.QueueSettingsValues) : defaults
   return {
@@ -30,6 +33,7 @@ export async function queueSettingsOf(conn: Conn, companyId: string): Promise<Qu
     blacklistMinutesAfterRequest: v.blacklist_minutes_after_request,
     duplicateWindowDays: v.duplicate_window_days,
     timezone: row?.timezone ?? 'America/New_York',
+    autoRegistration: row?.auto_registration ?? false,
   }
 }
 

@@ -11,3 +11,13 @@ create table distribution_batches (
   primary key (company_id, partner_company_id, batch_id),
   foreign key (company_id, partner_company_id) references partner_companies (company_id, id) on delete cascade
 );
+
+-- A lead is registered with the supplier once, whatever later updates do.
+create table lead_registrations (
+  company_id uuid not null references companies (id) on delete cascade,
+  lead_id uuid not null,
+  partner_company_id uuid not null,
+  delivery_id uuid not null,
+  registered_at timestamptz not null default now(),
+  primary key (company_id, lead_id)
+);
