@@ -261,15 +261,29 @@ describe('every list', () => {
 
   it('answers a cursor it did not make with 400', async () => {
     expect(lists().length).toBeGreaterThan(0)
+    const encode = (key: unknown) => Buffer.from(JSON.stringify(key)).toString('base64url')
     const forged = [['not-a-uuid'], [42], [null], 'text', ['a', 'not-a-uuid'], [1, 2], ['a', 'b', 'c']].map(
-      (key) => Buffer.from(JSON.stringify(key)).toString('base64url'),
+      encode,
     )
+    // Well-shaped keys with parts no column can hold (issue 11.6): refused, unless a list's key
+    // is text, which any string may be.
+    const id = randomUUID()
+    const impossible = [
+      [0, '1', id],
+      ['2020-02-30', id],
+      ['2020-02-30T00:00:00.000000Z', id],
+      [0, '0000-01-01T00:00:00.000000Z', id],
+      [2 ** 40, '2020-02-03T00:00:00.000000Z', id],
+    ].map(encode)
     const failures: string[] = []
     for (const route of lists()) {
-      for (const cursor of [...forged, '!!!', 'x'.repeat(500)]) {
+      for (const cursor of [...forged, ...impossible, '!!!', 'x'.repeat(500)]) {
         const url = `${urlOf(route.path)}?cursor=${encodeURIComponent(cursor)}`
         const res = await call(t.app, 'GET', url, { token: admin.token })
-        if (res.status !== 400 || !isProblem(res)) failures.push(`GET ${url} → ${res.status}`)
+        const refused = res.status === 400 && isProblem(res)
+        if (!refused && !(impossible.includes(cursor) && res.status === 200)) {
+          failures.push(`GET ${url} → ${res.status}`)
+        }
       }
     }
     expect(failures).toEqual([])
