@@ -48,7 +48,14 @@ export async function startJobs(
       ? { db: fromPglite(database.pglite) }
       : { connectionString: database.connectionString, max: 4 }
   // Only workers supervise (maintenance) and run schedules; api processes just enqueue.
-  const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work })
+  const boss = new PgBoss({
+    ...db,
+    supervise: mode.work,
+    schedule: mode.work,
+    // How soon a job whose worker died (no heartbeat) is failed and retried.
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+  })
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
   await boss.start()
   for (const def of definitions) {

@@ -81,7 +81,9 @@ export async function startLeadImport(
     await flush()
     if (total === 0) throw new AppError('bad-request', 'The CSV file is empty')
     await ctx.db.transaction().execute(async (tx) => {
-      await repo.setState(tx, companyId, id, 'queued', { totalBytes: total })
+      if (!(await repo.markQueued(tx, companyId, id, total))) {
+        throw new AppError('conflict', 'The upload took too long and was given up; send the file again')
+      }
       await ctx.jobs.send(tx, runImport, { companyId, importId: id })
     })
   } catch (error) {
@@ -89,6 +91,18 @@ export async function startLeadImport(
     throw error
   }
   return getImport(ctx, actor, id)
+}
+
+/** Uploads with no new chunk for this long were cut off (their server was killed mid-file). */
+export const UPLOAD_IDLE_SECONDS = 15 * 60
+
+export async function expireStalledUploads(ctx: AppContext) {
+  const expired = await repo.expireStalledUploads(
+    ctx.db,
+    UPLOAD_IDLE_SECONDS,
+    'The upload stopped before the end of the file; send the file again',
+  )
+  if (expired > 0) ctx.log.warn({ expired }, 'stalled uploads given up')
 }
 
 async function* chunksOf(ctx: AppContext, companyId: string, importId: string) {
@@ -154,6 +168,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
   )
   let batch: { row: number; record: Record<string, string> }[] = []
   let bytes = 0
+  let done = imp.processed_rows
   const flush = async () => {
     const errors: ImportRowError[] = []
     let created = 0
@@ -182,7 +197,8 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
           errors.push({ row, ...(field && { path: field.path }), message: field?.message ?? error.message })
         }
       }
-      await repo.recordProgress(tx, companyId, importId, {
+      const recorded = await repo.recordProgress(tx, companyId, importId, {
+        after: done,
         rows: batch.length,
         created,
         failed: batch.length - created,
@@ -190,7 +206,9 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
         errors,
         maxErrors: MAX_ERRORS,
       })
+      if (!recorded) throw new Error('Another run of this import has moved on')
     })
+    done += batch.length
     batch = []
   }
   try {
