@@ -1,55 +1,32 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createEmptyDatabase, dropDatabase, serverSql } from '../helpers/database.ts'
+import { serverSql } from '../helpers/database.ts'
 import { uniquePhone } from '../helpers/leads.ts'
-import { http, type ServerProcess, startServerProcess } from '../helpers/server-process.ts'
+import { startTenantServer, type TenantServer } from '../helpers/tenant-server.ts'
 
 // PostgreSQL ends this database's connections (an admin, a failover, a restart) while
 // `tributary start` takes leads: the process must live through it and recover by itself.
 const serverUrl = process.env.DATABASE_URL as string
 const ROUNDS = 20
-let url: string
-let server: ServerProcess
-let token: string
-let sourceId: string
+let t: TenantServer
 
 beforeAll(async () => {
-  url = await createEmptyDatabase(serverUrl)
-  server = await startServerProcess(
-    { DATABASE_URL: url, SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') },
-    'start',
-  )
-  const signup = await http(server.url, 'POST', '/api/v1/signup', undefined, {
-    companyName: 'Faults Co',
-    name: 'Admin',
-    email: 'admin@faults.test',
-    password: 'a long enough password',
-  })
-  token = signup.body.token
-  const source = await http(server.url, 'POST', '/api/v1/partner-companies', token, {
-    name: 'Steady Source',
-    sellsLeads: { enabled: true, defaultLeadLocation: 'queue', leadQueuePriority: 'high' },
-  })
-  sourceId = source.body.id
+  t = await startTenantServer('Faults Co')
 }, 120_000)
-
-afterAll(async () => {
-  await server?.stop()
-  await dropDatabase(serverUrl, url)
-})
+afterAll(() => t?.close())
 
 const terminateBackends = () =>
   serverSql(
     serverUrl,
     'select count(pg_terminate_backend(pid)) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
-    [new URL(url).pathname.slice(1)],
+    [new URL(t.url).pathname.slice(1)],
   )
 
 async function postLead() {
-  const res = await fetch(`${server.url}/api/v1/leads`, {
+  const res = await fetch(`${t.server.url}/api/v1/leads`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({
-      partnerCompanyId: sourceId,
+      partnerCompanyId: t.sourceId,
       firstName: 'Fay',
       lastName: 'Ult',
       phone: uniquePhone(),
@@ -80,15 +57,15 @@ it(`survives ${ROUNDS} rounds of terminated backends under load, answering 503 a
     for (const answer of (await Promise.all(load)).flat()) {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1)
       if (answer.status !== 201) {
-        expect(answer.status, server.output()).toBe(503)
+        expect(answer.status, t.server.output()).toBe(503)
         expect(answer.type).toMatch(/^application\/problem\+json/)
         expect(Number(answer.retryAfter)).toBeGreaterThan(0)
       }
     }
-    expect(server.process.exitCode, `crashed in round ${round}:\n${server.output()}`).toBeNull()
+    expect(t.server.process.exitCode, `crashed in round ${round}:\n${t.server.output()}`).toBeNull()
   }
   // And it recovers by itself: the next leads go through.
   for (let i = 0; i < 5; i++) expect((await postLead()).status).toBe(201)
-  expect(server.process.exitCode).toBeNull()
+  expect(t.server.process.exitCode).toBeNull()
   console.info('terminated-backends statuses', Object.fromEntries(statuses))
 }, 300_000)
