@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { CreateLeadBody, type Import, leadImportColumns } from '@tributary/contracts'
 import { parse } from 'csv-parse'
 import type { ImportRowError } from '../../db/schema.ts'
@@ -14,6 +15,10 @@ import * as repo from './imports.repo.ts'
 const CHUNK_BYTES = 256 * 1024
 const MAX_BYTES = 200 * 1024 * 1024
 const BATCH_ROWS = 500
+// The embedded database runs in this thread, and a query's promise settles without a turn of
+// the event loop: an import would hold the whole server until it ends. There, batches are small
+// (a transaction holds the database whole) and each row waits for a turn of the event loop.
+const EMBEDDED_BATCH_ROWS = 50
 const MAX_ERRORS = 1000
 
 function toImport(r: repo.ImportRow): Import {
@@ -169,6 +174,9 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
   let batch: { row: number; record: Record<string, string> }[] = []
   let bytes = 0
   let done = imp.processed_rows
+  const embedded = ctx.database.engine === 'pglite'
+  const batchRows = embedded ? EMBEDDED_BATCH_ROWS : BATCH_ROWS
+
   const flush = async () => {
     const errors: ImportRowError[] = []
     let created = 0
@@ -176,6 +184,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
     const findSource = sourcesForBatch()
     await ctx.db.transaction().execute(async (tx) => {
       for (const { row, record } of batch) {
+        if (embedded) await nextTurn()
         const parsed = CreateLeadBody.safeParse(rowToLead(record, imp.default_partner_company_id))
         if (!parsed.success) {
           for (const issue of parsed.error.issues.slice(0, 3)) {
@@ -221,7 +230,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
       if (row <= imp.processed_rows) continue
       bytes = info.bytes
       batch.push({ row, record })
-      if (batch.length >= BATCH_ROWS) await flush()
+      if (batch.length >= batchRows) await flush()
     }
     if (batch.length) await flush()
   } catch (error) {
