@@ -3,21 +3,13 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from './helpers/app.ts'
 import { type Call, call, isProblem, type Session, signup } from './helpers/client.ts'
-import { openApiSchemas, type Schema } from './helpers/openapi.ts'
+import { apiRoutes, openApiSchemas, type Route, type Schema } from './helpers/openapi.ts'
 
 /**
  * API.md: "No request of any shape produces a 5xx". Every route is taken from the served
  * OpenAPI document, never from a hand-picked list, and called as a logged-in admin so that
  * validation, not authentication, answers.
  */
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-type Operation = {
-  requestBody?: { content?: Record<string, { schema?: Schema }> }
-  parameters?: { in: string; name: string }[]
-  security?: unknown[]
-}
-type Route = { method: Method; path: string; op: Operation }
 
 /** Routes anyone may call; every other /api/ route answers 401 without a login. */
 const PUBLIC_ROUTES = new Set(['POST /api/v1/signup', 'POST /api/v1/auth/login'])
@@ -31,13 +23,7 @@ let routes: Route[] = []
 
 beforeAll(async () => {
   t = await startTestApp()
-  const doc = (await call(t.app, 'GET', '/api/v1/openapi.json')).body
-  schemas = doc.components?.schemas ?? {}
-  routes = Object.entries(doc.paths as Record<string, Record<string, Operation>>)
-    .filter(([path]) => path.startsWith('/api/'))
-    .flatMap(([path, ops]) =>
-      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase() as Method, path, op })),
-    )
+  ;({ routes, schemas } = await apiRoutes(t.app))
   admin = await signup(t.app)
 })
 afterAll(() => t.close())
