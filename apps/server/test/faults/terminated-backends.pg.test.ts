@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { serverSql } from '../helpers/database.ts'
-import { uniquePhone } from '../helpers/leads.ts'
 import { startTenantServer, type TenantServer } from '../helpers/tenant-server.ts'
 
 // PostgreSQL ends this database's connections (an admin, a failover, a restart) while
@@ -21,33 +20,12 @@ const terminateBackends = () =>
     [new URL(t.url).pathname.slice(1)],
   )
 
-async function postLead() {
-  const res = await fetch(`${t.server.url}/api/v1/leads`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${t.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      partnerCompanyId: t.sourceId,
-      firstName: 'Fay',
-      lastName: 'Ult',
-      phone: uniquePhone(),
-    }),
-  }).catch(() => null)
-  // No answer at all: the process died.
-  if (!res) return { status: 0, type: '', retryAfter: null }
-  await res.text()
-  return {
-    status: res.status,
-    type: res.headers.get('content-type') ?? '',
-    retryAfter: res.headers.get('retry-after'),
-  }
-}
-
 it(`survives ${ROUNDS} rounds of terminated backends under load, answering 503 at worst`, async () => {
   const statuses = new Map<number, number>()
   for (let round = 0; round < ROUNDS; round++) {
     const load = Array.from({ length: 16 }, async () => {
       const answers = []
-      for (let i = 0; i < 4; i++) answers.push(await postLead())
+      for (let i = 0; i < 4; i++) answers.push(await t.postLead())
       return answers
     })
     for (let i = 0; i < 3; i++) {
@@ -65,7 +43,7 @@ it(`survives ${ROUNDS} rounds of terminated backends under load, answering 503 a
     expect(t.server.process.exitCode, `crashed in round ${round}:\n${t.server.output()}`).toBeNull()
   }
   // And it recovers by itself: the next leads go through.
-  for (let i = 0; i < 5; i++) expect((await postLead()).status).toBe(201)
+  for (let i = 0; i < 5; i++) expect((await t.postLead()).status).toBe(201)
   expect(t.server.process.exitCode).toBeNull()
   console.info('terminated-backends statuses', Object.fromEntries(statuses))
 }, 300_000)

@@ -1,5 +1,9 @@
 import { createEmptyDatabase, dropDatabase } from './database.ts'
+import { uniquePhone } from './leads.ts'
 import { http, type ServerProcess, startServerProcess } from './server-process.ts'
+
+/** One lead post's answer; status 0 when no answer came at all (the process died). */
+export type LeadAttempt = { status: number; type: string; retryAfter: string | null; id: string | null }
 
 export type TenantServer = {
   /** The test's own database on the PostgreSQL server of DATABASE_URL. */
@@ -8,14 +12,18 @@ export type TenantServer = {
   token: string
   companyId: string
   sourceId: string
+  /** POST /api/v1/leads with a fresh lead, over a real socket. */
+  postLead(): Promise<LeadAttempt>
   /** Starts `tributary start` again on the same database (after a kill). */
   restart(): Promise<ServerProcess>
   close(): Promise<void>
 }
 
 /** `tributary start` on a fresh PostgreSQL database, with a company and a lead source. */
-export async function startTenantServer(name: string): Promise<TenantServer> {
-  const serverUrl = process.env.DATABASE_URL as string
+export async function startTenantServer(
+  name: string,
+  serverUrl = process.env.DATABASE_URL as string,
+): Promise<TenantServer> {
   const url = await createEmptyDatabase(serverUrl)
   const env = { DATABASE_URL: url, SECRETS_KEY: Buffer.alloc(32, 3).toString('base64') }
   const server = await startServerProcess(env, 'start')
@@ -36,6 +44,26 @@ export async function startTenantServer(name: string): Promise<TenantServer> {
     token: signup.body.token,
     companyId: signup.body.company.id,
     sourceId: source.body.id,
+    postLead: async () => {
+      const res = await fetch(`${tenant.server.url}/api/v1/leads`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tenant.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          partnerCompanyId: tenant.sourceId,
+          firstName: 'Fay',
+          lastName: 'Ult',
+          phone: uniquePhone(),
+        }),
+      }).catch(() => null)
+      if (!res) return { status: 0, type: '', retryAfter: null, id: null }
+      const text = await res.text()
+      return {
+        status: res.status,
+        type: res.headers.get('content-type') ?? '',
+        retryAfter: res.headers.get('retry-after'),
+        id: res.status === 201 ? (JSON.parse(text).id as string) : null,
+      }
+    },
     restart: async () => {
       tenant.server = await startServerProcess(env, 'start')
       return tenant.server
