@@ -12,8 +12,8 @@ export type TenantServer = {
   token: string
   companyId: string
   sourceId: string
-  /** POST /api/v1/leads with a fresh lead, over a real socket. */
-  postLead(): Promise<LeadAttempt>
+  /** POST /api/v1/leads over a real socket: a fresh lead, or this phone under this Idempotency-Key. */
+  postLead(keyed?: { key: string; phone: string }): Promise<LeadAttempt>
   /** Starts `tributary start` again on the same database (after a kill). */
   restart(): Promise<ServerProcess>
   close(): Promise<void>
@@ -44,15 +44,19 @@ export async function startTenantServer(
     token: signup.body.token,
     companyId: signup.body.company.id,
     sourceId: source.body.id,
-    postLead: async () => {
+    postLead: async (keyed) => {
       const res = await fetch(`${tenant.server.url}/api/v1/leads`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tenant.token}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${tenant.token}`,
+          'content-type': 'application/json',
+          ...(keyed && { 'idempotency-key': keyed.key }),
+        },
         body: JSON.stringify({
           partnerCompanyId: tenant.sourceId,
           firstName: 'Fay',
           lastName: 'Ult',
-          phone: uniquePhone(),
+          phone: keyed?.phone ?? uniquePhone(),
         }),
       }).catch(() => null)
       if (!res) return { status: 0, type: '', retryAfter: null, id: null }
