@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { serverSql } from '../helpers/database.ts'
 import { uniquePhone } from '../helpers/leads.ts'
 import { startTenantServer, type TenantServer } from '../helpers/tenant-server.ts'
 
@@ -44,12 +43,7 @@ it(`keeps ${KEYS} keyed posts exactly once across a SIGKILL and the retries`, as
     }
   })
   await Promise.all(retries)
-  const [leads] = await serverSql(
-    t.url,
-    'select count(*)::int as n, count(distinct phone)::int as phones from leads where company_id = $1',
-    [t.companyId],
-  )
-  expect(leads).toEqual({ n: KEYS, phones: KEYS })
+  expect(await t.leadCounts()).toEqual({ n: KEYS, phones: KEYS })
   console.info(
     `keyed burst: ${acknowledged.size} of ${KEYS} acknowledged before the SIGKILL, ${KEYS} leads after the retries`,
   )

@@ -1,4 +1,4 @@
-import { createEmptyDatabase, dropDatabase } from './database.ts'
+import { createEmptyDatabase, dropDatabase, serverSql } from './database.ts'
 import { uniquePhone } from './leads.ts'
 import { http, type ServerProcess, startServerProcess } from './server-process.ts'
 
@@ -14,6 +14,8 @@ export type TenantServer = {
   sourceId: string
   /** POST /api/v1/leads over a real socket: a fresh lead, or this phone under this Idempotency-Key. */
   postLead(keyed?: { key: string; phone: string }): Promise<LeadAttempt>
+  /** The company's leads and distinct phones (`start` also seeds a demo company: not counted). */
+  leadCounts(): Promise<{ n: number; phones: number }>
   /** Starts `tributary start` again on the same database (after a kill). */
   restart(): Promise<ServerProcess>
   close(): Promise<void>
@@ -67,6 +69,14 @@ export async function startTenantServer(
         retryAfter: res.headers.get('retry-after'),
         id: res.status === 201 ? (JSON.parse(text).id as string) : null,
       }
+    },
+    leadCounts: async () => {
+      const [counts] = await serverSql(
+        url,
+        'select count(*)::int as n, count(distinct phone)::int as phones from leads where company_id = $1',
+        [tenant.companyId],
+      )
+      return counts as { n: number; phones: number }
     },
     restart: async () => {
       tenant.server = await startServerProcess(env, 'start')
