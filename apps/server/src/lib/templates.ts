@@ -89,6 +89,18 @@ function problemOf(text: string): string | null {
   return null
 }
 
+/** Whether a saved template uses `root.field` anywhere, also in branches a render would not take. */
+export function usesPlaceholder(text: string, root: Placeholder, field: string): boolean {
+  try {
+    const globals = engine.analyzeSync(engine.parse(text)).globals
+    return Object.values(globals).some((uses) =>
+      uses.some((v) => v.segments[0] === root && v.segments[1] === field),
+    )
+  } catch {
+    return false
+  }
+}
+
 /** No line breaks or control characters in a subject: they would start new mail headers. */
 export const escapeHtml = (s: string) =>
   s.replace(
