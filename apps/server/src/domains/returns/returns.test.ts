@@ -118,7 +118,7 @@ describe('returning leads', () => {
     expect(got?.mail.subject).toBe('AUTO Duplicate x1')
     expect(got?.mail.text).toContain('Sorry charlie: Seen before')
     // The template shows the comments itself: they are not added a second time.
-    expect(got?.mail.text.split('Seen before')).toHaveLength(2)
+    expect(got?.mail.text?.split('Seen before')).toHaveLength(2)
   })
 
   it('adds the comments to an auto-response whose template lacks them, when the source says so', async () => {
