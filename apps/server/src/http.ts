@@ -42,7 +42,13 @@ import { AppError } from './lib/errors.ts'
 import type { App } from './lib/http-types.ts'
 import { registerMetrics } from './lib/metrics.ts'
 import { refuseNulCharacters } from './lib/nul-guard.ts'
-import { handleError, sendProblem } from './lib/problem-handler.ts'
+import {
+  handleClientError,
+  handleError,
+  handleFrameworkError,
+  NOSNIFF,
+  sendProblem,
+} from './lib/problem-handler.ts'
 
 const domainRoutes = [
   opsRoutes,
@@ -92,6 +98,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID()
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: handleClientError,
     ajv: { customOptions: { coerceTypes: false } },
   }).withTypeProvider<ZodTypeProvider>()
 
@@ -104,7 +112,7 @@ export async function buildApp(ctx: AppContext): Promise<App> {
     if (route.config?.public && route.schema) route.schema = { ...route.schema, security: [] }
   })
   app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id)
+    reply.header('x-request-id', request.id).headers(NOSNIFF)
   })
 
   await app.register(fastifyCookie)
@@ -139,7 +147,15 @@ export async function buildApp(ctx: AppContext): Promise<App> {
 
   const hasWeb = existsSync(`${ctx.config.webDist}/index.html`)
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false, index: false })
+    await app.register(fastifyStatic, {
+      root: ctx.config.webDist,
+      wildcard: false,
+      index: false,
+      // The page may load only its own code and styles, also when asked for by name.
+      setHeaders: (reply, file) => {
+        if (file.endsWith('/index.html')) reply.header('content-security-policy', SPA_CSP)
+      },
+    })
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api'
@@ -149,8 +165,8 @@ export async function buildApp(ctx: AppContext): Promise<App> {
         new AppError('not-found', `No route ${request.method} ${request.url.split('?')[0]}`),
       )
     }
-    // The SPA handles its own routes; its page may load only its own code and styles.
-    return reply.header('content-security-policy', SPA_CSP).type('text/html').sendFile('index.html')
+    // The SPA handles its own routes.
+    return reply.type('text/html').sendFile('index.html')
   })
   return app
 }

@@ -68,9 +68,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       connectionString: options.databaseUrl,
       max: options.poolSize ?? 20,
     })
-    // An idle connection dropped by the server (restart, failover) is replaced on next use;
-    // without a listener the pool's 'error' event would end the process.
+    // A connection the server drops (terminated backend, restart, failover) emits 'error' on its
+    // client, and pg-pool listens only while the client is idle: unheard, a checked-out client's
+    // error ends the process. The query in flight fails by itself (→ 503) and the pool discards
+    // the dead client, so the listeners only have to keep the process alive.
     pool.on('error', () => {})
+    pool.on('connect', (client) => client.on('error', () => {}))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) })
     return { engine: 'postgres', db, connectionString: options.databaseUrl, close: () => db.destroy() }
   }

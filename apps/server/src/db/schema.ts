@@ -281,7 +281,13 @@ export type ImportsTable = {
 
 export type ImportRowError = { row: number; path?: string; message: string }
 
-export type ImportChunksTable = { company_id: string; import_id: string; seq: number; data: Buffer }
+export type ImportChunksTable = {
+  company_id: string
+  import_id: string
+  seq: number
+  data: Buffer
+  created_at: Generated<Date>
+}
 
 export type IdempotencyKeysTable = {
   company_id: string

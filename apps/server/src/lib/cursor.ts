@@ -8,12 +8,31 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 type Kind = 'uuid' | 'text' | 'int' | 'time'
 type Value<K extends Kind> = K extends 'int' ? number : string
 
+const EXACT_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/
+
+/** The exact form the repos write (`created_at` to the microsecond, UTC), on a day that exists. */
+function isExactTime(v: unknown): boolean {
+  const parts = typeof v === 'string' ? EXACT_TIME.exec(v)?.slice(1).map(Number) : undefined
+  if (!parts) return false
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = parts
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
+  return (
+    year >= 1 &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  )
+}
+
+// Each part must be what its column can hold, or the database refuses the query (a 5xx).
 const valid: Record<Kind, (v: unknown) => boolean> = {
   uuid: (v) =>
     typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
   text: (v) => typeof v === 'string' && v.length <= 400 && !v.includes('\0'),
-  int: (v) => Number.isSafeInteger(v),
-  time: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= 2 ** 31 - 1,
+  time: isExactTime,
 }
 
 /** Decodes a cursor this server made; anything else (forged, stale, mangled) is a 400. */

@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'not-found'
   | 'conflict'
   | 'too-large'
+  | 'uri-too-long'
+  | 'headers-too-large'
+  | 'timeout'
   | 'unprocessable'
   | 'throttled'
   | 'unavailable'
@@ -19,6 +22,9 @@ const status: Record<ErrorCode, number> = {
   'not-found': 404,
   conflict: 409,
   'too-large': 413,
+  'uri-too-long': 414,
+  'headers-too-large': 431,
+  timeout: 408,
   unprocessable: 422,
   throttled: 429,
   unavailable: 503,
@@ -32,6 +38,9 @@ const titles: Record<ErrorCode, string> = {
   'not-found': 'Not found',
   conflict: 'Conflict with the current state',
   'too-large': 'The request is too large',
+  'uri-too-long': 'The address is too long',
+  'headers-too-large': 'The request headers are too large',
+  timeout: 'The request took too long to arrive',
   unprocessable: 'The request breaks a business rule',
   throttled: 'Too many requests',
   unavailable: 'Temporarily unavailable',

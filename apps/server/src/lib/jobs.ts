@@ -61,9 +61,15 @@ export async function startJobs(
       ? { db: fromPglite(database.pglite) }
       : { connectionString: database.connectionString, max: 4 }
   // Only workers supervise (maintenance) and run schedules; api processes just enqueue.
-  // Supervision also finds jobs of a crashed worker past their expiry: every 15 s, so a
-  // delivery cut off by a crash goes again within a minute.
-  const boss = new PgBoss({ ...db, supervise: mode.work, schedule: mode.work, superviseIntervalSeconds: 15 })
+  const boss = new PgBoss({
+    ...db,
+    supervise: mode.work,
+    schedule: mode.work,
+    // How soon a job whose worker died (no heartbeat, or past its expiry) is failed and retried:
+    // a crashed import or delivery goes again within a minute.
+    superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
+  })
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'))
   await boss.start()
   for (const def of definitions) {

@@ -1,9 +1,12 @@
+import type { Socket } from 'node:net'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { isForeignKeyViolation, isUniqueViolation } from '../db/constraints.ts'
 import { AppError, type FieldError } from './errors.ts'
 
 const PROBLEM = 'application/problem+json; charset=utf-8'
+/** On every answer: browsers must take each content type as sent. */
+export const NOSNIFF = { 'x-content-type-options': 'nosniff' } as const
 
 export function sendProblem(reply: FastifyReply, error: AppError): FastifyReply {
   if (error.details.retryAfterSeconds !== undefined) {
@@ -49,6 +52,7 @@ export function toAppError(error: FastifyError | Error): AppError {
     return new AppError('too-large', 'The request body is larger than allowed')
   }
   if (status === 415) return new AppError('bad-request', 'Send the body as application/json')
+  if (status === 414) return new AppError('uri-too-long', 'A part of the address is longer than allowed')
   if (status >= 400 && status < 500) return new AppError('bad-request', error.message)
   if (isDatabaseOutage(error)) {
     return new AppError('unavailable', 'The database is unavailable; try again shortly', {
@@ -60,8 +64,11 @@ export function toAppError(error: FastifyError | Error): AppError {
 
 export function isDatabaseOutage(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? ''
-  // Connection failures and admin shutdowns: class 08 and 57P0x.
-  return /^(08|57P0)/.test(code) || /ECONNREFUSED|ECONNRESET|terminat/i.test(String((error as Error).message))
+  // Connection failures and admin shutdowns: class 08 and 57P0x; pg's own words for a dead client.
+  return (
+    /^(08|57P0)/.test(code) ||
+    /ECONNREFUSED|ECONNRESET|terminat|not queryable/i.test(String((error as Error).message))
+  )
 }
 
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -73,4 +80,34 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     )
   }
   return sendProblem(reply, appError)
+}
+
+/** Fastify's own refusals before routing (a path that does not decode, a parameter too long). */
+export function handleFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  reply.headers(NOSNIFF)
+  return sendProblem(reply, toAppError(error))
+}
+
+const clientErrors: Record<string, AppError> = {
+  ERR_HTTP_REQUEST_TIMEOUT: new AppError('timeout', 'The request did not arrive in time'),
+  HPE_HEADER_OVERFLOW: new AppError('headers-too-large', 'The request headers are larger than allowed'),
+}
+
+/**
+ * HTTP that Node cannot parse never reaches Fastify (e.g. bytes after a body cut short by its
+ * Content-Length): answered here on the bare socket, as problem+json like everything else.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  if (socket.writable) {
+    const problem =
+      clientErrors[error.code ?? ''] ?? new AppError('bad-request', 'The request is not valid HTTP')
+    const body = JSON.stringify(problem.toProblem())
+    socket.write(
+      `HTTP/1.1 ${problem.status} ${problem.toProblem().title}\r\nConnection: close\r\n` +
+        `Content-Type: ${PROBLEM}\r\nX-Content-Type-Options: nosniff\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    )
+  }
+  socket.destroy(error)
 }

@@ -18,9 +18,10 @@ const engineOptions = {
   // An empty in-memory map instead of the file system: {% include %}, {% render %} and
   // {% layout %} must never read the server's files.
   templates: {},
-  // Templates are written by users: bound what one parse or render may cost.
+  // Templates are written by users: bound what one parse or render may cost. A real message
+  // renders in about a millisecond; nested loops over big ranges hit the time limit.
   parseLimit: 100_000,
-  renderLimit: 500,
+  renderLimit: 50,
   memoryLimit: 10_000_000,
 }
 
@@ -50,12 +51,26 @@ function explain(error: unknown): string {
   return `The template has an error: ${message.replace(/^ENOENT: /, '')}`
 }
 
+let turn: Promise<unknown> = Promise.resolve()
+/**
+ * Unsaved templates (any text a user sends) are checked one at a time, each in its own turn of
+ * the event loop: however many arrive at once, other requests get in between, each waiting at
+ * most one render limit.
+ */
+function inTurn<T>(work: () => T): Promise<T> {
+  const result = turn.then(() => new Promise<void>((resolve) => setImmediate(resolve))).then(work)
+  turn = result.catch(() => {})
+  return result
+}
+
 /**
  * Why a subject or body cannot be saved, or null when it is fine: a syntax error, an unknown
  * filter, or a placeholder other than `templateVariables` — also in branches a sample would
  * not take, because every variable of the parsed template is checked.
  */
-export function validateTemplate(text: string): string | null {
+export const validateTemplate = (text: string): Promise<string | null> => inTurn(() => problemOf(text))
+
+function problemOf(text: string): string | null {
   let parsed: Template[]
   try {
     parsed = engine.parse(text)
@@ -72,6 +87,18 @@ export function validateTemplate(text: string): string | null {
     return explain(error)
   }
   return null
+}
+
+/** Whether a saved template uses `root.field` anywhere, also in branches a render would not take. */
+export function usesPlaceholder(text: string, root: Placeholder, field: string): boolean {
+  try {
+    const globals = engine.analyzeSync(engine.parse(text)).globals
+    return Object.values(globals).some((uses) =>
+      uses.some((v) => v.segments[0] === root && v.segments[1] === field),
+    )
+  } catch {
+    return false
+  }
 }
 
 /** No line breaks or control characters in a subject: they would start new mail headers. */
@@ -106,6 +133,10 @@ export function renderTemplate(
     throw new AppError('unprocessable', `The message could not be rendered. ${explain(error)}`)
   }
 }
+
+/** An unsaved template rendered with the sample values, taking its turn like `validateTemplate`. */
+export const previewTemplate = (template: { subject: string; body: string }): Promise<RenderedMessage> =>
+  inTurn(() => renderTemplate(template, sampleTemplateContext()))
 
 /** Made-up values for every placeholder, some with characters that HTML must escape. */
 export function sampleTemplateContext(): Required<TemplateContext> {

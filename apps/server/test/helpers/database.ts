@@ -29,26 +29,25 @@ export async function freshDatabase(): Promise<{
   }
 }
 
+/** One statement on a fresh connection to `url` (the server's admin database, or a test's own). */
+export async function serverSql(url: string, text: string, values: unknown[] = []) {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query(text, values)).rows
+  } finally {
+    await client.end()
+  }
+}
+
 export async function createEmptyDatabase(serverUrl: string): Promise<string> {
   const name = `tributary_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
-  }
+  await serverSql(serverUrl, `create database ${name}`)
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   return url.toString()
 }
 
 export async function dropDatabase(serverUrl: string, url: string) {
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    await admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`)
-  } finally {
-    await admin.end()
-  }
+  await serverSql(serverUrl, `drop database if exists ${new URL(url).pathname.slice(1)} with (force)`)
 }

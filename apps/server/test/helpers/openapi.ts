@@ -1,7 +1,28 @@
 import { randomUUID } from 'node:crypto'
+import type { App } from '../../src/lib/http-types.ts'
+import { call } from './client.ts'
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON schemas from the OpenAPI document
 export type Schema = any
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type Operation = {
+  requestBody?: { content?: Record<string, { schema?: Schema }> }
+  parameters?: { in: string; name: string; schema?: Schema }[]
+  security?: unknown[]
+}
+export type Route = { method: Method; path: string; op: Operation }
+
+/** Every /api/ operation of the served OpenAPI document, and its component schemas. */
+export async function apiRoutes(app: App): Promise<{ routes: Route[]; schemas: Record<string, Schema> }> {
+  const doc = (await call(app, 'GET', '/api/v1/openapi.json')).body
+  const routes = Object.entries(doc.paths as Record<string, Record<string, Operation>>)
+    .filter(([path]) => path.startsWith('/api/'))
+    .flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase() as Method, path, op })),
+    )
+  return { routes, schemas: doc.components?.schemas ?? {} }
+}
 
 /**
  * The JSON schemas of the OpenAPI document, for suites that walk its route table: `resolve`

@@ -3,7 +3,13 @@ import { fileURLToPath } from 'node:url'
 
 const main = fileURLToPath(new URL('../../src/main.ts', import.meta.url))
 
-export type ServerProcess = { url: string; process: ChildProcess; stop(): Promise<void> }
+export type ServerProcess = {
+  url: string
+  process: ChildProcess
+  /** Everything it printed so far. */
+  output(): string
+  stop(): Promise<void>
+}
 
 /** A real `tributary <command>` process on a free port; resolves once it listens. */
 export function startServerProcess(env: Record<string, string>, command = 'serve'): Promise<ServerProcess> {
@@ -29,8 +35,10 @@ export function startServerProcess(env: Record<string, string>, command = 'serve
         resolve({
           url: match[1],
           process: child,
+          output: () => output,
           stop: () =>
             new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done()
               child.once('exit', () => done())
               child.kill('SIGTERM')
             }),

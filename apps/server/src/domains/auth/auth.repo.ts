@@ -126,31 +126,38 @@ export async function deleteExpiredSessions(conn: Conn) {
   return Number(result.numDeletedRows)
 }
 
-/** Seconds until `key` may try again, or 0. */
-export async function lockedFor(conn: Conn, keys: string[]): Promise<number> {
-  const row = await conn
-    .selectFrom('login_failures')
-    .where('key', 'in', keys)
-    .where('locked_until', '>', sql<Date>`now()`)
-    .select(sql<number>`ceil(extract(epoch from max(locked_until) - now()))::int`.as('seconds'))
-    .executeTakeFirst()
-  return row?.seconds ?? 0
-}
+export type ThrottleKey = { key: string; limit: number }
 
-/** Counts a failure in a sliding window; locks the key once it reaches `limit`. */
-export async function recordFailure(conn: Conn, key: string, limit: number, windowSeconds: number) {
+/**
+ * Counts a login attempt on every key before its password is checked, in one statement, and
+ * answers how many seconds the caller must wait (0: go ahead). A key gets `limit` attempts per
+ * window; the next one locks it for a whole window. Counting first means attempts sent in
+ * parallel cannot all pass a check made before any of them failed.
+ */
+export async function countAttempt(conn: Conn, keys: ThrottleKey[], windowSeconds: number): Promise<number> {
   const window = sql`make_interval(secs => ${windowSeconds})`
-  await sql`
+  // Sorted, so two statements lock the rows they share in the same order.
+  const rows = sql.join(
+    [...keys].sort((a, b) => a.key.localeCompare(b.key)).map((k) => sql`(${k.key}, ${k.limit}::int)`),
+  )
+  const { rows: result } = await sql<{ wait: number }>`
     insert into login_failures as f (key, failures, window_started_at)
-    values (${key}, 1, now())
+    select key, 1, now() from (values ${rows}) as k (key, max_attempts)
     on conflict (key) do update set
       failures = case when f.window_started_at < now() - ${window} then 1 else f.failures + 1 end,
       window_started_at = case when f.window_started_at < now() - ${window} then now() else f.window_started_at end,
       locked_until = case
-        when f.window_started_at >= now() - ${window} and f.failures + 1 >= ${limit} then now() + ${window}
-        else f.locked_until end`.execute(conn)
+        when f.locked_until > now() then f.locked_until
+        when f.window_started_at >= now() - ${window}
+          and f.failures + 1 > (select max_attempts from (values ${rows}) as k (key, max_attempts) where k.key = f.key)
+          then now() + ${window}
+        end
+    returning coalesce(ceil(extract(epoch from locked_until - now())), 0)::int as wait`.execute(conn)
+  return Math.max(0, ...result.map((r) => r.wait))
 }
 
-export async function clearFailures(conn: Conn, key: string) {
-  await conn.deleteFrom('login_failures').where('key', '=', key).execute()
+/** A login that succeeded: the account starts afresh, and the address gets its attempt back. */
+export async function forgetAttempt(conn: Conn, accountKey: string, addressKey: string) {
+  await sql`with account as (delete from login_failures where key = ${accountKey})
+    update login_failures set failures = greatest(failures - 1, 0) where key = ${addressKey}`.execute(conn)
 }

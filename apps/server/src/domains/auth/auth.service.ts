@@ -10,7 +10,8 @@ import { findCompanyBySlug } from '../companies/companies.lookup.ts'
 import * as repo from './auth.repo.ts'
 
 export const SESSION_DAYS = 7
-// Per account: 5 failures in 15 minutes lock it for 15 minutes; per client address, 50.
+// Per account: 5 attempts in 15 minutes, then it is locked for 15 minutes; per client address, 50.
+// A successful login gives its attempt back.
 const ACCOUNT_LIMIT = 5
 const ADDRESS_LIMIT = 50
 const WINDOW_SECONDS = 15 * 60
@@ -39,7 +40,14 @@ export async function login(
 ): Promise<LoginResult> {
   const accountKey = `account:${input.company.toLowerCase()}:${input.login.toLowerCase()}`
   const addressKey = `address:${clientAddress}`
-  const wait = await repo.lockedFor(ctx.db, [accountKey, addressKey])
+  const wait = await repo.countAttempt(
+    ctx.db,
+    [
+      { key: accountKey, limit: ACCOUNT_LIMIT },
+      { key: addressKey, limit: ADDRESS_LIMIT },
+    ],
+    WINDOW_SECONDS,
+  )
   if (wait > 0) {
     throw new AppError('throttled', 'Too many failed logins; try again later', { retryAfterSeconds: wait })
   }
@@ -47,12 +55,8 @@ export async function login(
   const found = company && (await findCredentials(ctx.db, company.id, input.login))
   // Unknown company or login costs the same hash check as a wrong password.
   const ok = found ? await verifyPassword(found.hash, input.password) : await verifyNothing(input.password)
-  if (!company || !found || !ok || !found.enabled) {
-    await repo.recordFailure(ctx.db, accountKey, ACCOUNT_LIMIT, WINDOW_SECONDS)
-    await repo.recordFailure(ctx.db, addressKey, ADDRESS_LIMIT, WINDOW_SECONDS)
-    throw wrongLogin()
-  }
-  await repo.clearFailures(ctx.db, accountKey)
+  if (!company || !found || !ok || !found.enabled) throw wrongLogin()
+  await repo.forgetAttempt(ctx.db, accountKey, addressKey)
   return createSession(ctx.db, company.id, found.owner)
 }
 

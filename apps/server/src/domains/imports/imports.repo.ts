@@ -57,13 +57,12 @@ export async function setState(
   companyId: string,
   id: string,
   state: ImportRow['state'],
-  extra: { totalBytes?: number; failure?: string } = {},
+  extra: { failure?: string } = {},
 ) {
   await conn
     .updateTable('imports')
     .set({
       state,
-      ...(extra.totalBytes !== undefined && { total_bytes: extra.totalBytes }),
       ...(extra.failure !== undefined && { failure: extra.failure }),
       ...((state === 'done' || state === 'failed') && { finished_at: sql<Date>`now()` }),
     })
@@ -72,16 +71,47 @@ export async function setState(
     .execute()
 }
 
+/** Moves a finished upload to 'queued'; false when it was given up meanwhile. */
+export async function markQueued(conn: Conn, companyId: string, id: string, totalBytes: number) {
+  const result = await conn
+    .updateTable('imports')
+    .set({ state: 'queued', total_bytes: totalBytes })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .where('state', '=', 'uploading')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+/** Uploads that got no chunk for `idleSeconds` fail, and their chunks go. */
+export async function expireStalledUploads(conn: Conn, idleSeconds: number, failure: string) {
+  const { rows } = await sql<{ id: string }>`
+    with expired as (
+      update imports i set state = 'failed', failure = ${failure}, finished_at = now()
+      where state = 'uploading'
+        and greatest(created_at, (select max(c.created_at) from import_chunks c
+          where c.company_id = i.company_id and c.import_id = i.id)) < now() - make_interval(secs => ${idleSeconds})
+      returning company_id, id),
+    gone as (delete from import_chunks c using expired e where c.company_id = e.company_id and c.import_id = e.id)
+    select id from expired`.execute(conn)
+  return rows.length
+}
+
 export async function deleteImport(conn: Conn, companyId: string, id: string) {
   await conn.deleteFrom('imports').where('company_id', '=', companyId).where('id', '=', id).execute()
 }
 
-/** Records one committed batch; errors are kept up to `maxErrors`. */
+/**
+ * Records one batch in its transaction, if the import is still where this run left it: false
+ * means another run (after a heartbeat was missed) moved on, and the batch must roll back.
+ */
 export async function recordProgress(
   conn: Conn,
   companyId: string,
   id: string,
   p: {
+    /** Rows processed before this batch, as this run knows it. */
+    after: number
     rows: number
     created: number
     failed: number
@@ -90,7 +120,7 @@ export async function recordProgress(
     maxErrors: number
   },
 ) {
-  await sql`
+  const result = await sql`
     update imports set
       processed_rows = processed_rows + ${p.rows},
       created_rows = created_rows + ${p.created},
@@ -100,5 +130,6 @@ export async function recordProgress(
         else errors || (select coalesce(jsonb_agg(e), '[]') from
           (select e from jsonb_array_elements(${JSON.stringify(p.errors)}::jsonb) e
            limit greatest(${p.maxErrors} - jsonb_array_length(errors), 0)) x) end
-    where company_id = ${companyId} and id = ${id}`.execute(conn)
+    where company_id = ${companyId} and id = ${id} and processed_rows = ${p.after}`.execute(conn)
+  return Number(result.numAffectedRows) === 1
 }

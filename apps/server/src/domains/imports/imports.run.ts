@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { CreateLeadBody, leadImportColumns } from '@tributary/contracts'
 import { parse } from 'csv-parse'
 import type { ImportRowError } from '../../db/schema.ts'
@@ -10,6 +11,22 @@ import * as repo from './imports.repo.ts'
 
 const BATCH_ROWS = 500
 const MAX_ERRORS = 1000
+// The embedded database runs in this thread, and a query's promise settles without a turn of
+// the event loop: an import would hold the whole server until it ends. There, batches are small
+// (a transaction holds the database whole) and each row waits for a turn of the event loop.
+const EMBEDDED_BATCH_ROWS = 50
+
+/** Uploads with no new chunk for this long were cut off (their server was killed mid-file). */
+export const UPLOAD_IDLE_SECONDS = 15 * 60
+
+export async function expireStalledUploads(ctx: AppContext) {
+  const expired = await repo.expireStalledUploads(
+    ctx.db,
+    UPLOAD_IDLE_SECONDS,
+    'The upload stopped before the end of the file; send the file again',
+  )
+  if (expired > 0) ctx.log.warn({ expired }, 'stalled uploads given up')
+}
 
 async function* chunksOf(ctx: AppContext, companyId: string, importId: string) {
   for (let seq = 0; ; seq++) {
@@ -74,6 +91,10 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
   )
   let batch: { row: number; record: Record<string, string> }[] = []
   let bytes = 0
+  let done = imp.processed_rows
+  const embedded = ctx.database.engine === 'pglite'
+  const batchRows = embedded ? EMBEDDED_BATCH_ROWS : BATCH_ROWS
+
   const flush = async () => {
     const errors: ImportRowError[] = []
     let created = 0
@@ -81,6 +102,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
     const findSource = sourcesForBatch()
     await ctx.db.transaction().execute(async (tx) => {
       for (const { row, record } of batch) {
+        if (embedded) await nextTurn()
         const parsed = CreateLeadBody.safeParse(rowToLead(record, imp.default_partner_company_id))
         if (!parsed.success) {
           for (const issue of parsed.error.issues.slice(0, 3)) {
@@ -102,7 +124,8 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
           errors.push({ row, ...(field && { path: field.path }), message: field?.message ?? error.message })
         }
       }
-      await repo.recordProgress(tx, companyId, importId, {
+      const recorded = await repo.recordProgress(tx, companyId, importId, {
+        after: done,
         rows: batch.length,
         created,
         failed: batch.length - created,
@@ -110,7 +133,9 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
         errors,
         maxErrors: MAX_ERRORS,
       })
+      if (!recorded) throw new Error('Another run of this import has moved on')
     })
+    done += batch.length
     batch = []
   }
   try {
@@ -123,7 +148,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
       if (row <= imp.processed_rows) continue
       bytes = info.bytes
       batch.push({ row, record })
-      if (batch.length >= BATCH_ROWS) await flush()
+      if (batch.length >= batchRows) await flush()
     }
     if (batch.length) await flush()
   } catch (error) {

@@ -74,7 +74,9 @@ export async function startLeadImport(
     await flush()
     if (total === 0) throw new AppError('bad-request', 'The CSV file is empty')
     await ctx.db.transaction().execute(async (tx) => {
-      await repo.setState(tx, companyId, id, 'queued', { totalBytes: total })
+      if (!(await repo.markQueued(tx, companyId, id, total))) {
+        throw new AppError('conflict', 'The upload took too long and was given up; send the file again')
+      }
       await ctx.jobs.send(tx, runImport, { companyId, importId: id })
     })
   } catch (error) {

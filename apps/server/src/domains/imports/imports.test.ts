@@ -1,7 +1,11 @@
+import { PassThrough } from 'node:stream'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { call, type Session, signup, userWithRole } from '../../../test/helpers/client.ts'
 import { createPartner, leadSeller } from '../../../test/helpers/partners.ts'
+import { eventually } from '../../../test/helpers/smtp.ts'
+import { expireUploads } from './imports.jobs.ts'
 
 let t: TestApp
 let admin: Session
@@ -108,5 +112,46 @@ describe('CSV import of leads', () => {
     expect(
       (await call(t.app, 'GET', `/api/v1/imports/${started.body.id}`, { token: other.token })).status,
     ).toBe(404)
+  })
+
+  it('gives up an upload that stopped arriving, keeps one still arriving, and refuses the late end', async () => {
+    const company = await signup(t.app)
+    const send = () => {
+      const body = new PassThrough()
+      body.write('firstName,phone\nSlow,+16025550111\n')
+      const answer = t.app.inject({
+        method: 'POST',
+        url: `/api/v1/leads/import?partnerCompanyId=${sourceId}`,
+        headers: { authorization: `Bearer ${company.token}`, 'content-type': 'text/csv' },
+        payload: body,
+      })
+      return { body, answer }
+    }
+    const uploading = () =>
+      t.ctx.db
+        .selectFrom('imports')
+        .where('company_id', '=', company.companyId)
+        .where('state', '=', 'uploading')
+        .select('id')
+        .execute()
+    const stalled = send()
+    expect(await eventually(async () => (await uploading()).length === 1)).toBe(true)
+    const [{ id } = { id: '' }] = await uploading()
+    const arriving = send()
+    expect(await eventually(async () => (await uploading()).length === 2)).toBe(true)
+    // As if its server had been killed 20 minutes ago, mid-file.
+    await sql`update imports set created_at = now() - interval '20 minutes' where id = ${id}`.execute(
+      t.ctx.db,
+    )
+    await t.ctx.jobs.boss.send(expireUploads.name, {})
+    const state = async () =>
+      (await call(t.app, 'GET', `/api/v1/imports/${id}`, { token: company.token })).body
+    expect(await eventually(async () => (await state()).state === 'failed')).toBe(true)
+    expect((await state()).failure).toMatch(/upload stopped/)
+    expect(await uploading()).toHaveLength(1)
+    stalled.body.end()
+    expect((await stalled.answer).statusCode).toBe(409)
+    arriving.body.end()
+    expect((await arriving.answer).statusCode).toBe(202)
   })
 })

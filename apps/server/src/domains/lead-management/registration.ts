@@ -1,5 +1,4 @@
 import type { RuleGroup } from '@tributary/contracts'
-import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'

@@ -13,7 +13,7 @@ import type { AppContext } from '../../lib/context.ts'
 import { idAfter, toPage } from '../../lib/cursor.ts'
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
-import { renderTemplate, sampleTemplateContext, validateTemplate } from '../../lib/templates.ts'
+import { previewTemplate, validateTemplate } from '../../lib/templates.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import * as repo from './message-campaigns.repo.ts'
 
@@ -29,11 +29,11 @@ function toMessageCampaign(row: repo.MessageCampaignRow): MessageCampaign {
 }
 
 /** 400 naming the field and the unknown placeholder or syntax error of each template given. */
-function assertTemplatesValid(templates: { subject?: string | undefined; body?: string | undefined }) {
+async function assertTemplatesValid(templates: { subject?: string | undefined; body?: string | undefined }) {
   const errors: FieldError[] = []
   for (const path of ['subject', 'body'] as const) {
     const text = templates[path]
-    const problem = text === undefined ? null : validateTemplate(text)
+    const problem = text === undefined ? null : await validateTemplate(text)
     if (problem) errors.push({ path, message: problem })
   }
   const [first] = errors
@@ -78,7 +78,6 @@ export async function addMessageCampaign(
   companyId: string,
   input: z.infer<typeof MessageCampaignBody>,
 ): Promise<MessageCampaign> {
-  assertTemplatesValid(input)
   if (await repo.messageCampaignNameTaken(conn, companyId, input.name)) throw nameTaken()
   const id = newId()
   if (!(await repo.insertMessageCampaign(conn, companyId, id, input))) throw nameTaken()
@@ -91,6 +90,8 @@ export async function createMessageCampaign(
   input: z.infer<typeof MessageCampaignBody>,
 ): Promise<MessageCampaign> {
   assertPermission(actor, 'manage_settings')
+  // Checked before the transaction: a check may wait for its turn (templates.ts).
+  await assertTemplatesValid(input)
   return ctx.db.transaction().execute(async (tx) => {
     const campaign = await addMessageCampaign(tx, actor.companyId, input)
     await recordAudit(tx, actor, 'create', 'message_campaign', campaign.id, input)
@@ -105,9 +106,9 @@ export async function updateMessageCampaign(
   input: z.infer<typeof MessageCampaignPatch>,
 ): Promise<MessageCampaign> {
   assertPermission(actor, 'manage_settings')
+  await assertTemplatesValid(input)
   return ctx.db.transaction().execute(async (tx) => {
     if (!(await repo.findMessageCampaign(tx, actor.companyId, id))) throw notFound('Message campaign')
-    assertTemplatesValid(input)
     if (
       input.name !== undefined &&
       (await repo.messageCampaignNameTaken(tx, actor.companyId, input.name, id))
@@ -147,9 +148,6 @@ export async function previewMessageCampaign(
   input: z.infer<typeof MessageCampaignPreviewBody>,
 ): Promise<z.infer<typeof MessageCampaignPreview>> {
   const saved = await getMessageCampaign(ctx, actor, id)
-  assertTemplatesValid(input)
-  return renderTemplate(
-    { subject: input.subject ?? saved.subject, body: input.body ?? saved.body },
-    sampleTemplateContext(),
-  )
+  await assertTemplatesValid(input)
+  return previewTemplate({ subject: input.subject ?? saved.subject, body: input.body ?? saved.body })
 }

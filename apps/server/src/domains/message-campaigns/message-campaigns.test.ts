@@ -427,11 +427,11 @@ describe('templates (lib/templates.ts)', () => {
     expect(message.html).toBe('a<br>\nb')
   })
 
-  it('validateTemplate answers null for known placeholders and names the unknown one', () => {
-    expect(validateTemplate('Hi {{lead.firstName}} from {{ company.name }}')).toBeNull()
-    expect(validateTemplate('Hi {{lead.foo}}')).toContain('lead.foo')
-    expect(validateTemplate('Hi {{ unknown }}')).toContain('unknown')
-    expect(validateTemplate('Hi {{ lead.firstName')).toMatch(/not closed/)
+  it('validateTemplate answers null for known placeholders and names the unknown one', async () => {
+    expect(await validateTemplate('Hi {{lead.firstName}} from {{ company.name }}')).toBeNull()
+    expect(await validateTemplate('Hi {{lead.foo}}')).toContain('lead.foo')
+    expect(await validateTemplate('Hi {{ unknown }}')).toContain('unknown')
+    expect(await validateTemplate('Hi {{ lead.firstName')).toMatch(/not closed/)
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Conn } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { escapeHtml, renderTemplate, type TemplateContext } from '../../lib/templates.ts'
+import { escapeHtml, renderTemplate, type TemplateContext, usesPlaceholder } from '../../lib/templates.ts'
 import { findCampaignById } from '../campaigns/campaigns.service.ts'
 import { findCompany } from '../companies/companies.lookup.ts'
 import { queueMail } from '../mail/mail.service.ts'
@@ -85,7 +85,8 @@ export async function notifyPurchase(
 /**
  * One email per return batch to the source's return notification emails (seeds 000, 001):
  * the source's auto-response message campaign when it has one, else the built-in message,
- * then the list of returned records. Call-center comments appear only if the source says so.
+ * then the list of returned records. Call-center comments appear only if the source says so, and
+ * then always: after the list when the template does not show them itself.
  */
 export async function notifyReturn(
   conn: Conn,
@@ -116,12 +117,17 @@ export async function notifyReturn(
     return: { reason, comments: shownComments, count: records.length },
   })
   const list = records.map((r) => line(kind, r))
+  const addComments = shownComments && !usesPlaceholder(template.body, 'return', 'comments')
+  const commentsText = addComments ? `\nCall center comments:\n${shownComments}\n` : ''
+  const commentsHtml = addComments
+    ? `<p>Call center comments:</p><p>${escapeHtml(shownComments).replace(/\r\n|\r|\n/g, '<br>\n')}</p>`
+    : ''
   await queueMail(conn, ctx, companyId, [
     {
       to: source.emails,
       subject: message.subject,
-      text: `${message.text.trimEnd()}\n\nReturned:\n${list.map((l) => `- ${l}`).join('\n')}\n`,
-      html: `${message.html}<br>\n<p>Returned:</p><ul>${list.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+      text: `${message.text.trimEnd()}\n\nReturned:\n${list.map((l) => `- ${l}`).join('\n')}\n${commentsText}`,
+      html: `${message.html}<br>\n<p>Returned:</p><ul>${list.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>${commentsHtml}`,
       related: { kind, id: first.id },
     },
   ])

@@ -117,6 +117,30 @@ describe('returning leads', () => {
     const got = mailTo('returns@charlie.test')[0]
     expect(got?.mail.subject).toBe('AUTO Duplicate x1')
     expect(got?.mail.text).toContain('Sorry charlie: Seen before')
+    // The template shows the comments itself: they are not added a second time.
+    expect(got?.mail.text?.split('Seen before')).toHaveLength(2)
+  })
+
+  it('adds the comments to an auto-response whose template lacks them, when the source says so', async () => {
+    const template = await call(t.app, 'POST', '/api/v1/message-campaigns', {
+      token: admin.token,
+      body: { name: 'Echo returns', subject: 'Returned', body: 'Sorry {{partnerCompany.name}}.' },
+    })
+    const auto = await seller('echo', {
+      includeCallCenterCommentsWithReturn: true,
+      autoResponseMessageCampaignId: template.body.id,
+    })
+    const lead = await newLead(auto.id)
+    await returnLeads({
+      leadIds: [lead.id],
+      reason: 'Duplicate',
+      callCenterComments: 'Called <twice> & hung up',
+    })
+    expect(await eventually(() => mailTo('returns@echo.test').length > 0)).toBe(true)
+    const got = mailTo('returns@echo.test')[0]
+    expect(got?.mail.text).toContain('Sorry echo.')
+    expect(got?.mail.text).toContain('Called <twice> & hung up')
+    expect(got?.mail.html).toContain('Called &lt;twice&gt; &amp; hung up')
   })
 
   it('takes returned leads out of the queue and open work, keeping their timeline', async () => {
