@@ -4,6 +4,7 @@ import { type Actor, assertPermission, assertUser, type UserActor } from '../../
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { addCustomerFromLead } from '../customers/customers.service.ts'
+import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
 import { toLead } from './leads.mapper.ts'
 import { loadVisibleLead } from './leads.records.ts'
@@ -47,7 +48,11 @@ export const requeueLead = (
     assertLocation(row, ['assigned'], 'put back in the queue')
     // A callback in the past means now: it must not jump the lead ahead of those already waiting.
     const now = Date.now()
-    const contactAfter = new Date(Math.max(now, input.contactAfter ? Date.parse(input.contactAfter) : now))
+    // A lead a rep requested stays blacklisted after it goes back, whatever "after request" says.
+    const { blacklistMinutesAfterRequest } = await queueSettingsOf(tx, user.companyId)
+    const blacklistedUntil = row.last_requested_by ? now + blacklistMinutesAfterRequest * 60_000 : now
+    const callback = input.contactAfter ? Date.parse(input.contactAfter) : now
+    const contactAfter = new Date(Math.max(now, callback, blacklistedUntil))
     const updated = await repo.updateLead(tx, user.companyId, id, {
       location: 'queue',
       assigned_user_id: null,

@@ -44,7 +44,38 @@ async function present(ctx: AppContext, actor: Actor, conn: Conn, rows: repo.Par
     rows.map((r) => r.id),
   )
   const url = await loginUrl(ctx, actor)
-  return rows.map((row) => toPartnerCompany(row, tags.get(row.id) ?? [], url))
+  const full = actor.kind === 'user' && actor.permissions.has('manage_partner_companies')
+  return rows.map((row) => {
+    const partner = toPartnerCompany(row, tags.get(row.id) ?? [], url)
+    return full ? partner : sourceOnly(partner)
+  })
+}
+
+/**
+ * What reps and read-only users see of a partner company: which source it is (name, id, what it
+ * sells and buys), not its people, addresses, notes, notification emails or connection.
+ */
+function sourceOnly(p: PartnerCompany): PartnerCompany {
+  const buys = (b: PartnerCompany['buysLeads']) => ({
+    ...b,
+    saleNotificationEmails: [],
+    postUrl: null,
+    sourceId: null,
+  })
+  return {
+    ...p,
+    contactPerson: null,
+    email: null,
+    phone: null,
+    website: null,
+    address: { street: null, city: null, region: null, postalCode: null, country: null },
+    notes: null,
+    sellsLeads: { ...p.sellsLeads, purchaseNotificationEmails: [], returnNotificationEmails: [] },
+    sellsCustomers: { ...p.sellsCustomers, purchaseNotificationEmails: [], returnNotificationEmails: [] },
+    buysLeads: buys(p.buysLeads),
+    buysCustomers: buys(p.buysCustomers),
+    access: { ...p.access, username: null },
+  }
 }
 
 export async function listPartnerCompanies(ctx: AppContext, actor: Actor, query: PartnerCompanyQuery) {

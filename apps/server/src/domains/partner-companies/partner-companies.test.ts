@@ -433,3 +433,53 @@ describe('audit', () => {
     expect(logs).not.toContain(password)
   })
 })
+
+describe('what reps and read-only users see of a partner company', () => {
+  it('is the source’s name and id, not its people, notes, notification emails or login', async () => {
+    const partner = await createPartner(t.app, admin, {
+      ...leadSeller('Private Details LLC'),
+      contactPerson: 'Pat Private',
+      email: 'pat@private.test',
+      phone: '+1 602 555 0142',
+      notes: 'Pays late',
+      address: { city: 'Tempe', region: 'AZ', country: 'US' },
+      sellsLeads: {
+        enabled: true,
+        defaultLeadLocation: 'queue',
+        purchaseNotificationEmails: ['buy@private.test'],
+      },
+      access: { allowLogin: true, username: 'privatelogin', password: 'a long password 1' },
+    })
+    for (const role of ['Lead rep', 'Read-only']) {
+      const viewer = await userWithRole(t.app, admin, role)
+      const one = await call(t.app, 'GET', `/api/v1/partner-companies/${partner.id}`, { token: viewer.token })
+      expect(one.status).toBe(200)
+      expect(one.body).toMatchObject({
+        id: partner.id,
+        name: 'Private Details LLC',
+        sellsLeads: { enabled: true },
+      })
+      const text = JSON.stringify(one.body)
+      for (const secret of [
+        'Pat Private',
+        'pat@private.test',
+        '0142',
+        'Pays late',
+        'Tempe',
+        'buy@private.test',
+        'privatelogin',
+      ])
+        expect(text).not.toContain(secret)
+      const list = await call(t.app, 'GET', '/api/v1/partner-companies?sellsLeads=true&limit=200', {
+        token: viewer.token,
+      })
+      expect(JSON.stringify(list.body)).not.toContain('pat@private.test')
+    }
+    const full = await call(t.app, 'GET', `/api/v1/partner-companies/${partner.id}`, { token: admin.token })
+    expect(full.body).toMatchObject({
+      contactPerson: 'Pat Private',
+      notes: 'Pays late',
+      access: { username: 'privatelogin' },
+    })
+  })
+})

@@ -223,6 +223,31 @@ describe('requesting a lead', () => {
     expect((await requested(other))?.id).toBe(lead.id)
   })
 
+  it('after a request that stays assigned, a lead put back in the queue is blacklisted for everyone', async () => {
+    const c = await company({ afterRequest: 'assigned', blacklistMinutesAfterRequest: 15 })
+    const other = await userWithRole(t.app, c.admin, 'Lead rep')
+    const lead = await c.lead(c.high)
+    expect((await requested(c.rep))?.id).toBe(lead.id)
+    const back = await call(t.app, 'POST', `/api/v1/leads/${lead.id}/requeue`, {
+      token: c.rep.token,
+      body: {},
+    })
+    expect(back.status).toBe(200)
+    const until = Date.parse(back.body.contactAfter) - Date.now()
+    expect(until).toBeGreaterThan(14 * 60_000)
+    expect(until).toBeLessThanOrEqual(15 * 60_000 + 5000)
+    expect(await requested(other)).toBeNull()
+    // A callback later than the blacklist wins.
+    await setContactAfter(lead.id, new Date(Date.now() - 1000))
+    expect((await requested(other))?.id).toBe(lead.id)
+    const later = new Date(Date.now() + 3 * 3_600_000).toISOString()
+    const called = await call(t.app, 'POST', `/api/v1/leads/${lead.id}/requeue`, {
+      token: other.token,
+      body: { contactAfter: later },
+    })
+    expect(Date.parse(called.body.contactAfter)).toBe(Date.parse(later))
+  })
+
   it('after a request set to "pending", the lead moves to Pending', async () => {
     const c = await company({ afterRequest: 'pending' })
     const lead = await c.lead(c.high)
