@@ -204,3 +204,15 @@ export const recentLeadsWithNames = (conn: Conn, companyId: string, limit: numbe
 
 export const leadWithNames = (conn: Conn, companyId: string, id: string) =>
   withNames(conn, companyId).where('l.id', '=', id).executeTakeFirst()
+
+/** Gives the leads of a source still waiting (Pending or Queue) the source's new priority. */
+export async function rerankSource(conn: Conn, companyId: string, partnerCompanyId: string, rank: number) {
+  await conn
+    .updateTable('leads')
+    .set({ priority_rank: rank })
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .where('location', 'in', ['pending', 'queue'])
+    .where('priority_rank', '<>', rank)
+    .execute()
+}

@@ -13,3 +13,13 @@ export const buyerEndpointChanged = defineEvent({
     sections: z.array(z.enum(['buysLeads', 'buysCustomers'])).min(1),
   }),
 })
+
+/** A lead source's queue priority changed: the leads waiting in the queue take the new one. */
+export const sourcePriorityChanged = defineEvent({
+  name: 'partner-companies.priority-changed',
+  schema: z.object({
+    companyId: z.uuid(),
+    partnerCompanyId: z.uuid(),
+    priority: z.enum(['high', 'medium', 'normal']),
+  }),
+})

@@ -18,7 +18,7 @@ import { endSessions } from '../auth/auth.service.ts'
 import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
 import { officeLocationExists } from '../office-locations/office-locations.service.ts'
 import { listTagsOf, tagExists } from '../tags/tags.service.ts'
-import { buyerEndpointChanged } from './partner-companies.events.ts'
+import { buyerEndpointChanged, sourcePriorityChanged } from './partner-companies.events.ts'
 import * as repo from './partner-companies.repo.ts'
 import {
   emptyState,
@@ -247,6 +247,14 @@ export async function updatePartnerCompany(
     await validate(tx, actor.companyId, after, id)
     await repo.updatePartnerCompany(tx, actor.companyId, id, stateToColumns(after))
     await announceEndpoints(ctx, tx, actor.companyId, id, changedEndpoints(before, after))
+    // Leads already waiting are re-ranked too: a priority is the source's, not the lead's.
+    const priority = after.sellsLeads.leadQueuePriority
+    if (priority !== before.sellsLeads.leadQueuePriority)
+      await ctx.jobs.send(tx, sourcePriorityChanged, {
+        companyId: actor.companyId,
+        partnerCompanyId: id,
+        priority,
+      })
     // Revoked or re-keyed logins, and deactivated partners, are logged out at once.
     const loginChanged =
       !after.access.allowLogin ||

@@ -10,6 +10,7 @@ import {
   setQueueSettings,
 } from '../../../test/helpers/leads.ts'
 import { createPartner, partnerLogin } from '../../../test/helpers/partners.ts'
+import { eventually } from '../../../test/helpers/smtp.ts'
 
 let t: TestApp
 beforeAll(async () => {
@@ -83,6 +84,28 @@ describe('requesting a lead', () => {
     const urgent = await c.lead(c.high)
     expect((await requested(c.rep))?.id).toBe(urgent.id)
     expect((await requested(c.rep))?.id).toBe(older.id)
+  })
+
+  it("re-ranks the leads already waiting when a source's priority changes", async () => {
+    const c = await company({ usePartnerPriority: true })
+    const older = await c.lead(c.high)
+    const waiting = await c.lead(c.normal)
+    const raised = await call(t.app, 'PATCH', `/api/v1/partner-companies/${c.normal.id}`, {
+      token: c.admin.token,
+      body: { sellsLeads: { leadQueuePriority: 'high' } },
+    })
+    expect(raised.status).toBe(200)
+    await call(t.app, 'PATCH', `/api/v1/partner-companies/${c.high.id}`, {
+      token: c.admin.token,
+      body: { sellsLeads: { leadQueuePriority: 'normal' } },
+    })
+    expect(await eventually(async () => (await getLead(c.admin, waiting.id)).body.priority === 'high')).toBe(
+      true,
+    )
+    expect(await eventually(async () => (await getLead(c.admin, older.id)).body.priority === 'normal')).toBe(
+      true,
+    )
+    expect((await requested(c.rep))?.id).toBe(waiting.id)
   })
 
   it('with partner priority off, gives the oldest first', async () => {
