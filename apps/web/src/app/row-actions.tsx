@@ -1,26 +1,29 @@
+import { useMutation } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { errorMessage } from './api.ts'
 import type { Notices } from './notices.tsx'
 
+type Deletion = { run: () => Promise<unknown>; done: string; failed: string }
+
 /**
  * Deleting a row of a list after the row asks "Delete …?": which row is asking, and the delete
- * itself, reported through `notices`; `onDeleted` reloads the list.
+ * itself (a mutation, so the list refreshes), reported through `notices`.
  */
-export function useRowDelete(notices: Notices, onDeleted: () => void) {
+export function useRowDelete(notices: Notices) {
   const [confirmingId, setConfirmingId] = useState<string | null>(null)
+  const mutation = useMutation({
+    mutationFn: (deletion: Deletion) => deletion.run(),
+    onSuccess: (_, { done }) => notices.succeeded(done),
+    onError: (error, { failed }) => notices.failed(`${failed}: ${errorMessage(error)}`),
+  })
   return {
     confirmingId,
+    busy: mutation.isPending,
     ask: (id: string) => setConfirmingId(id),
     keep: () => setConfirmingId(null),
-    async remove(run: () => Promise<unknown>, messages: { done: string; failed: string }) {
+    remove(run: () => Promise<unknown>, messages: { done: string; failed: string }) {
       setConfirmingId(null)
-      try {
-        await run()
-        notices.succeeded(messages.done)
-        onDeleted()
-      } catch (error) {
-        notices.failed(`${messages.failed}: ${errorMessage(error)}`)
-      }
+      mutation.mutate({ run, ...messages })
     },
   }
 }

@@ -4,6 +4,7 @@ import { Forbidden } from '../features/errors/forbidden.tsx'
 import { useAuth } from './auth.tsx'
 import { visibleNavigation } from './navigation.ts'
 import { PartnerForbidden } from './require-permission.tsx'
+import './shell.css'
 
 /** The frame of every page after login: top bar, navigation, and the page itself. */
 export function AppShell() {

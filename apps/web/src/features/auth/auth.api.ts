@@ -1,17 +1,6 @@
 import { api } from '../../app/api.ts'
+import type { Company, LoginInput, Me } from '../../app/contracts.ts'
 import type { User } from '../users/users.api.ts'
-
-export type Company = { id: string; slug: string; name: string }
-
-export type Me = {
-  user: User | null
-  /** Set for a partner company's login, which reads only its own leads and customers. */
-  partner: { partnerCompanyId: string; name: string } | null
-  company: Company
-  permissions: string[]
-}
-
-export type LoginInput = { company: string; login: string; password: string }
 
 export const getMe = (signal?: AbortSignal) => api.get<Me>('/api/v1/me', signal ? { signal } : undefined)
 
@@ -23,3 +12,5 @@ export const login = (input: LoginInput) =>
 
 export const logout = () =>
   api.post<void>('/api/v1/auth/logout', undefined, { redirectOnUnauthorized: false })
+
+export type { Company, LoginInput, Me }

@@ -1,9 +1,9 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
@@ -204,7 +204,7 @@ function CustomerFacts({
 
 /** "Lead #12 — Ava Adams", linking back to the lead the customer came from. */
 function LeadLink({ id, links }: { id: string; links: RecordLinks }) {
-  const lead = useResource(`customer-lead:${id}`, (signal) => getLead(id, signal))
+  const lead = useQuery({ queryKey: [`customer-lead:${id}`], queryFn: ({ signal }) => getLead(id, signal) })
   const label = lead.data
     ? `Lead #${lead.data.number} — ${contactName(lead.data, 'no name')}`
     : 'Open the lead'
@@ -223,18 +223,12 @@ function OfficeChooser({
 }) {
   const id = useId()
   const [office, setOffice] = useState(customer.officeLocationId)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function save() {
-    setBusy(true)
-    try {
-      onChanged(await updateCustomer(customer.id, { officeLocationId: office }))
-    } catch (failure) {
-      setError(errorMessage(failure))
-      setBusy(false)
-    }
-  }
+  const save = useMutation({
+    mutationFn: () => updateCustomer(customer.id, { officeLocationId: office }),
+    onSuccess: onChanged,
+  })
+  const busy = save.isPending
+  const error = save.error ? errorMessage(save.error) : null
 
   return (
     <div className="inline-choice">
@@ -252,7 +246,7 @@ function OfficeChooser({
         ))}
       </select>
       {office !== customer.officeLocationId ? (
-        <button type="button" className="button button-small" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => save.mutate()}>
           Save
         </button>
       ) : null}

@@ -37,7 +37,9 @@ export function CustomersPage() {
   const { params, update, clear } = useUrlFilters()
   const filters = filtersOf(params)
   const key = JSON.stringify(filters)
-  const list = useKeysetList(key, (cursor, signal) => listCustomers(filters, cursor, signal))
+  const list = useKeysetList(['customers', filters], (cursor, signal) =>
+    listCustomers(filters, cursor, signal),
+  )
   const selection = useSelection(
     key,
     list.items.map((customer) => customer.id),

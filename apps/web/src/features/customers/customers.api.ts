@@ -1,23 +1,10 @@
 import { api, type Page } from '../../app/api.ts'
-import type { Contact } from '../contacts/contact.ts'
-
-export type CustomerStatus = 'active' | 'returned' | 'sold'
-
-export type Customer = Contact & {
-  id: string
-  number: number
-  /** The source, if any: a partner company that sells customers, or the lead's source. */
-  partnerCompanyId: string | null
-  campaignId: string | null
-  officeLocationId: string
-  /** The lead it was converted from. */
-  leadId: string | null
-  status: CustomerStatus
-  returnReason: string | null
-  notes: string | null
-  createdAt: string
-  updatedAt: string
-}
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerStatus,
+  UpdateCustomerInput,
+} from '../../app/contracts.ts'
 
 export type CustomerFilters = {
   partnerCompanyId?: string
@@ -25,15 +12,6 @@ export type CustomerFilters = {
   status?: CustomerStatus
   q?: string
 }
-
-export type CreateCustomerInput = Partial<Contact> & {
-  notes?: string | null
-  partnerCompanyId?: string | null
-  campaignId?: string | null
-  officeLocationId?: string
-}
-
-export type UpdateCustomerInput = Partial<Contact> & { notes?: string | null; officeLocationId?: string }
 
 export const customerStatusLabels: Record<CustomerStatus, string> = {
   active: 'Active',
@@ -62,3 +40,5 @@ export const getCustomer = (id: string, signal?: AbortSignal) =>
   api.get<Customer>(one(id), withSignal(signal))
 export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>(base, input)
 export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)
+
+export type { CreateCustomerInput, Customer, CustomerStatus, UpdateCustomerInput }

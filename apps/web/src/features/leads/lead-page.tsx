@@ -1,9 +1,9 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { getCustomer } from '../customers/customers.api.ts'
@@ -46,8 +46,18 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const { record: lead, timeline, setNotice, setFailure } = detail
   const names = useDirectory([lead?.partnerCompanyId ?? null])
   const [dialog, setDialog] = useState<DialogName>('none')
-  const [busy, setBusy] = useState(false)
   const portal = links === portalLinks
+
+  const moving = useMutation({
+    mutationFn: (location: 'pending' | 'queue') => updateLead(id, { location }),
+    onSuccess: (next, location) =>
+      changed(next, `Moved to ${location === 'queue' ? 'the Queue' : 'Pending'}.`),
+    onError: (error) => {
+      setNotice(null)
+      setFailure(`Could not move the lead: ${errorMessage(error)}`)
+    },
+  })
+  const move = (location: 'pending' | 'queue') => moving.mutate(location)
 
   if (!lead) return <RecordPending title="Lead" portal={portal} loaded={detail.loaded} />
 
@@ -60,20 +70,6 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   function changed(next: Lead, message: string) {
     setDialog('none')
     detail.changed(next, message)
-  }
-
-  async function move(location: 'pending' | 'queue') {
-    if (!lead) return
-    setBusy(true)
-    try {
-      const next = await updateLead(lead.id, { location })
-      changed(next, `Moved to ${location === 'queue' ? 'the Queue' : 'Pending'}.`)
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not move the lead: ${errorMessage(error)}`)
-    } finally {
-      setBusy(false)
-    }
   }
 
   const actions: ReactNode[] = []
@@ -102,7 +98,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         key="to-queue"
         type="button"
         className="button"
-        disabled={busy}
+        disabled={moving.isPending}
         onClick={() => void move('queue')}
       >
         Move to Queue
@@ -115,7 +111,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         key="to-pending"
         type="button"
         className="button"
-        disabled={busy}
+        disabled={moving.isPending}
         onClick={() => void move('pending')}
       >
         Move to Pending
@@ -363,7 +359,10 @@ function LeadFacts({ lead, names, links }: { lead: Lead; names: Directory; links
 
 /** "Customer #228 — Ben Hill", linking to the customer the lead became. */
 function CustomerLink({ id, links }: { id: string; links: RecordLinks }) {
-  const customer = useResource(`lead-customer:${id}`, (signal) => getCustomer(id, signal))
+  const customer = useQuery({
+    queryKey: [`lead-customer:${id}`],
+    queryFn: ({ signal }) => getCustomer(id, signal),
+  })
   const label = customer.data
     ? `Customer #${customer.data.number} — ${contactName(customer.data, 'no name')}`
     : 'Open the customer'

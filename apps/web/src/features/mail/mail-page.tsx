@@ -6,6 +6,7 @@ import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listMail, mailStateLabels, mailStates } from './mail.api.ts'
 import { MailStateBadge } from './mail-badges.tsx'
+import './mail.css'
 
 /** Administration → Mail: every email the company's changes caused, newest first, with its state. */
 export function MailPage() {
@@ -13,13 +14,13 @@ export function MailPage() {
   const { params, update, clear } = useUrlFilters()
   const asked = params.get('state')
   const state = mailStates.find((s) => s === asked) ?? null
-  const list = useKeysetList(state ?? 'all', (cursor, signal) => listMail(state, cursor, signal))
+  const list = useKeysetList(['mail', state], (cursor, signal) => listMail(state, cursor, signal))
   const anyLogged = state === 'logged' || list.items.some((mail) => mail.state === 'logged')
   const now = Date.now()
 
   let body: ReactNode
   if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
+    body = <ErrorView error={list.error} onRetry={list.retry} />
   } else if (list.loading && !list.items.length) {
     body = <p className="muted">Loading…</p>
   } else if (!list.items.length) {

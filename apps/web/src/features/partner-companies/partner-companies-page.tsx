@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listTags, type Tag } from '../tags/tags.api.ts'
 import {
@@ -32,9 +32,10 @@ export function PartnerCompaniesPage() {
   const editable = can('manage_partner_companies')
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params)
-  const filterKey = JSON.stringify(filters)
-  const list = useKeysetList(filterKey, (cursor, signal) => listPartnerCompanies(filters, cursor, signal))
-  const tags = useResource('tags', listTags)
+  const list = useKeysetList(['partner-companies', filters], (cursor, signal) =>
+    listPartnerCompanies(filters, cursor, signal),
+  )
+  const tags = useQuery({ queryKey: ['tags'], queryFn: ({ signal }) => listTags(signal) })
   const [tagging, setTagging] = useState<PartnerCompany | null>(null)
   const notice = (location.state as { notice?: string } | null)?.notice
 
@@ -53,14 +54,11 @@ export function PartnerCompaniesPage() {
     )
   }
 
-  const replaceTags = (partner: PartnerCompany, next: Tag[]) =>
-    list.patch((items) => items.map((item) => (item.id === partner.id ? { ...item, tags: next } : item)))
-
   const filtered = filters.roles.length > 0 || filters.tag || filters.active !== 'all' || filters.q
 
   let body: ReactNode
   if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
+    body = <ErrorView error={list.error} onRetry={list.retry} />
   } else if (list.loading && !list.items.length) {
     body = <p className="muted">Loading…</p>
   } else if (!list.items.length) {
@@ -114,11 +112,7 @@ export function PartnerCompaniesPage() {
                     )}
                   </td>
                   <td>
-                    <TagChips
-                      partner={partner}
-                      editable={editable}
-                      onChanged={(next) => replaceTags(partner, next)}
-                    />
+                    <TagChips partner={partner} editable={editable} />
                   </td>
                   <td className="actions-col">
                     {editable ? (
@@ -187,7 +181,6 @@ export function PartnerCompaniesPage() {
         <ApplyTagDialog
           partner={list.items.find((item) => item.id === tagging.id) ?? tagging}
           tags={tags.data ?? []}
-          onChanged={(next) => replaceTags(tagging, next)}
           onClose={() => setTagging(null)}
         />
       ) : null}

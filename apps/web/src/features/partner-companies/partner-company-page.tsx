@@ -1,10 +1,10 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { ConfirmDialog } from '../../app/dialog.tsx'
 import type { Option } from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { listMessageCampaigns } from '../message-campaigns/message-campaigns.api.ts'
@@ -26,15 +26,18 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What the form's drop-downs offer: message campaigns (auto-response) and office locations. */
 function useChoices() {
-  return useResource('partner-company-choices', async (signal) => {
-    const [campaigns, offices, tags] = await Promise.all([
-      listMessageCampaigns(signal),
-      listOfficeLocations(signal),
-      listTags(signal),
-    ])
-    const options = (items: { id: string; name: string }[]): Option[] =>
-      items.map((item) => ({ value: item.id, label: item.name }))
-    return { messageCampaigns: options(campaigns), officeLocations: options(offices), tags }
+  return useQuery({
+    queryKey: ['partner-company-choices'],
+    queryFn: async ({ signal }) => {
+      const [campaigns, offices, tags] = await Promise.all([
+        listMessageCampaigns(signal),
+        listOfficeLocations(signal),
+        listTags(signal),
+      ])
+      const options = (items: { id: string; name: string }[]): Option[] =>
+        items.map((item) => ({ value: item.id, label: item.name }))
+      return { messageCampaigns: options(campaigns), officeLocations: options(offices), tags }
+    },
   })
 }
 
@@ -61,7 +64,8 @@ export function NewPartnerCompanyPage() {
   const choices = useChoices()
 
   let body: ReactNode
-  if (choices.error && !choices.data) body = <ErrorView error={choices.error} onRetry={choices.reload} />
+  if (choices.error && !choices.data)
+    body = <ErrorView error={choices.error} onRetry={() => void choices.refetch()} />
   else if (!choices.data) body = <p className="muted">Loading…</p>
   else
     body = (
@@ -103,18 +107,52 @@ function EditPartnerCompany({ id }: { id: string }) {
   const location = useLocation()
   const { can } = useAuth()
   const editable = can('manage_partner_companies')
-  const loaded = useResource(`partner-company:${id}`, (signal) => getPartnerCompany(id, signal))
+  const queryClient = useQueryClient()
+  const partnerKey = ['partner-companies', id]
+  const loaded = useQuery({ queryKey: partnerKey, queryFn: ({ signal }) => getPartnerCompany(id, signal) })
   const choices = useChoices()
-  // Kept here so that saving, tagging and (de)activating show at once without a reload.
-  const [current, setCurrent] = useState<PartnerCompany | null>(null)
+  // Saving, tagging and (de)activating show their answer at once; the refetch follows.
+  const setCurrent = (next: PartnerCompany) => queryClient.setQueryData(partnerKey, next)
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   )
   const [failure, setFailure] = useState<{ message: string; offerDeactivate: boolean } | null>(null)
   const [dialog, setDialog] = useState<Dialogs>('none')
-  const [busy, setBusy] = useState(false)
+  const activation = useMutation({
+    mutationFn: (active: boolean) => updatePartnerCompany(id, { active }),
+    onSuccess: (saved, active) => {
+      setCurrent(saved)
+      show(`${saved.name} ${active ? 'activated' : 'deactivated'}.`)
+    },
+    onError: (error) => {
+      setNotice(null)
+      setFailure({
+        message: `Could not change ${partner?.name}: ${errorMessage(error)}`,
+        offerDeactivate: false,
+      })
+    },
+  })
+  const deletion = useMutation({
+    mutationFn: () => deletePartnerCompany(id),
+    onSuccess: () => navigate(listPath, { replace: true, state: { notice: `${partner?.name} deleted.` } }),
+    onError: (error) => {
+      setDialog('none')
+      setNotice(null)
+      setFailure({
+        message: `Not deleted: ${errorMessage(error)}`,
+        // A partner company with leads or customers is kept: deactivating it is the way out.
+        offerDeactivate: error instanceof ApiError && error.status === 409 && Boolean(partner?.active),
+      })
+    },
+  })
+  const busy = activation.isPending || deletion.isPending
 
-  const partner = current ?? loaded.data
+  function show(message: string) {
+    setFailure(null)
+    setNotice(message)
+  }
+
+  const partner = loaded.data
   const error = loaded.error ?? choices.error
   if (error && !(partner && choices.data)) {
     return (
@@ -122,8 +160,8 @@ function EditPartnerCompany({ id }: { id: string }) {
         <ErrorView
           error={error}
           onRetry={() => {
-            loaded.reload()
-            choices.reload()
+            void loaded.refetch()
+            void choices.refetch()
           }}
         />
       </Page>
@@ -138,46 +176,8 @@ function EditPartnerCompany({ id }: { id: string }) {
   }
   const { tags } = choices.data
 
-  function show(message: string) {
-    setFailure(null)
-    setNotice(message)
-  }
-
-  async function setActive(active: boolean) {
-    if (!partner) return
-    setBusy(true)
-    try {
-      const saved = await updatePartnerCompany(partner.id, { active })
-      setCurrent(saved)
-      show(`${saved.name} ${active ? 'activated' : 'deactivated'}.`)
-    } catch (error) {
-      setNotice(null)
-      setFailure({
-        message: `Could not change ${partner.name}: ${errorMessage(error)}`,
-        offerDeactivate: false,
-      })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  async function remove() {
-    if (!partner) return
-    setBusy(true)
-    try {
-      await deletePartnerCompany(partner.id)
-      navigate(listPath, { replace: true, state: { notice: `${partner.name} deleted.` } })
-    } catch (error) {
-      setDialog('none')
-      setBusy(false)
-      setNotice(null)
-      setFailure({
-        message: `Not deleted: ${errorMessage(error)}`,
-        // A partner company with leads or customers is kept: deactivating it is the way out.
-        offerDeactivate: error instanceof ApiError && error.status === 409 && partner.active,
-      })
-    }
-  }
+  const setActive = (active: boolean) => activation.mutate(active)
+  const remove = () => deletion.mutate()
 
   const tagsChanged = (next: Tag[]) => setCurrent({ ...partner, tags: next })
 

@@ -15,8 +15,10 @@ import { LeadsTable } from '../leads/leads-table.tsx'
 export function PartnerPortalPage() {
   const { me } = useAuth()
   const names = useDirectory()
-  const leads = useKeysetList('portal-leads', (cursor, signal) => listLeads({}, cursor, signal))
-  const customers = useKeysetList('portal-customers', (cursor, signal) => listCustomers({}, cursor, signal))
+  const leads = useKeysetList(['leads', 'portal'], (cursor, signal) => listLeads({}, cursor, signal))
+  const customers = useKeysetList(['customers', 'portal'], (cursor, signal) =>
+    listCustomers({}, cursor, signal),
+  )
   const partner = me.partner?.name ?? 'your company'
 
   return (
@@ -76,7 +78,7 @@ function PortalList<T>({
   children: ReactNode
 }) {
   if (list.error && !list.items.length && !list.loading)
-    return <ErrorView error={list.error} onRetry={list.reload} />
+    return <ErrorView error={list.error} onRetry={list.retry} />
   if (list.loading && !list.items.length) return <p className="muted">Loading…</p>
   if (!list.items.length) {
     return (

@@ -6,6 +6,7 @@ import { type Contact, contactName } from '../contacts/contact.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { countOf, kindNouns, ReturnDialog, type ReturnTarget } from '../returns/return-dialog.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
+import './record-list.css'
 
 /** A lead or a customer as a list shows it. */
 type ListedRecord = Contact & { id: string; number: number }
@@ -28,7 +29,7 @@ export function RecordListBody<T>({
   children: ReactNode
 }) {
   if (list.error && !list.items.length && !list.loading) {
-    return <ErrorView error={list.error} onRetry={list.reload} />
+    return <ErrorView error={list.error} onRetry={list.retry} />
   }
   if (list.loading && !list.items.length) return <p className="muted">Loading…</p>
   if (!list.items.length) {
@@ -96,7 +97,6 @@ export function useReturnSelected<T extends ListedRecord>({
       records={returning}
       onReturned={(result) => {
         selection.clear()
-        list.reload()
         onReturned(
           result.returned.length
             ? `${countOf(kind, result.returned.length)} returned to their sources.`

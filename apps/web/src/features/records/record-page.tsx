@@ -1,12 +1,13 @@
+import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useLocation } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
-import { type Resource, useResource } from '../../app/use-resource.ts'
 import type { Directory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
 import { listTimeline, type TimelineEvent } from '../timeline/timeline.api.ts'
 import { type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import './record-page.css'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -25,34 +26,34 @@ export function useRecordDetail<T>(
   load: (id: string, signal?: AbortSignal) => Promise<T>,
 ) {
   const routerLocation = useLocation()
-  const loaded = useResource(`${kind}:${id}`, (signal) => load(id, signal))
-  const timeline = useResource(`${kind}-timeline:${id}`, (signal) => listTimeline(`${kind}s`, id, signal))
-  const [current, setCurrent] = useState<T | null>(null)
+  const queryClient = useQueryClient()
+  const recordKey = [`${kind}s`, id]
+  const loaded = useQuery({ queryKey: recordKey, queryFn: ({ signal }) => load(id, signal) })
+  const timeline = useQuery({
+    queryKey: [`${kind}s`, id, 'timeline'],
+    queryFn: ({ signal }) => listTimeline(`${kind}s`, id, signal),
+  })
   const [notice, setNotice] = useState<string | null>(
     (routerLocation.state as { notice?: string } | null)?.notice ?? null,
   )
   const [failure, setFailure] = useState<string | null>(null)
 
+  // The mutation that changed it refreshes the record and timeline; its answer shows meanwhile.
   function changed(next: T, message: string) {
-    setCurrent(next)
+    queryClient.setQueryData(recordKey, next)
     setFailure(null)
     setNotice(message)
-    timeline.reload()
   }
 
-  /** Returned to `source`: the page says so and loads the record again. */
+  /** Returned to `source`: the page says so (the return's mutation loads the record again). */
   function returned(source: string) {
     setFailure(null)
     // "ABC Leads, Inc." ends the sentence with its own full stop.
     setNotice(`Returned to ${source.replace(/\.$/, '')}.`)
-    timeline.reload()
-    load(id).then(setCurrent, (error: unknown) =>
-      setFailure(`The ${kind} could not be loaded again: ${errorMessage(error)}`),
-    )
   }
 
   return {
-    record: current ?? loaded.data,
+    record: loaded.data,
     loaded,
     timeline,
     notice,
@@ -90,12 +91,12 @@ export function RecordPending({
 }: {
   title: string
   portal?: boolean
-  loaded: Resource<unknown>
+  loaded: UseQueryResult<unknown>
 }) {
   return (
     <RecordPage title={title} portal={portal}>
       {loaded.error ? (
-        <ErrorView error={loaded.error} onRetry={loaded.reload} />
+        <ErrorView error={loaded.error} onRetry={() => void loaded.refetch()} />
       ) : (
         <p className="muted">Loading…</p>
       )}
@@ -126,7 +127,7 @@ export function TimelineCard({
   names,
   links,
 }: {
-  timeline: Resource<TimelineEvent[]>
+  timeline: UseQueryResult<TimelineEvent[]>
   names: Directory
   links: RecordLinks
 }) {

@@ -1,14 +1,9 @@
-import { type FormEvent, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Dialog } from '../../app/dialog.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  SelectField,
-  TextAreaField,
-} from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
+import { FormAlert, SelectField, TextAreaField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
   maxCommentsLength,
@@ -17,6 +12,7 @@ import {
   type ReturnOutcome,
   returnRecords,
 } from './returns.api.ts'
+import './returns.css'
 
 /** A lead or customer to return, as the dialog names it: "#212 Kim Garcia". */
 export type ReturnTarget = { id: string; number: number; name: string }
@@ -51,11 +47,12 @@ export function ReturnDialog({
   onReturned: (outcome: ReturnOutcome) => void
   onClose: () => void
 }) {
-  const reasons = useResource('return-reasons', listReturnReasons)
+  const reasons = useQuery({
+    queryKey: ['return-reasons'],
+    queryFn: ({ signal }) => listReturnReasons(signal),
+  })
   const [reason, setReason] = useState('')
   const [comments, setComments] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ReturnOutcome | null>(null)
   const [first] = records
   const title =
@@ -63,46 +60,34 @@ export function ReturnDialog({
       ? `Return ${kind} #${first.number}`
       : `Return ${countOf(kind, records.length)}`
 
-  /** A field's error goes once the field changes. */
-  const clearError = (field: 'reason' | 'callCenterComments') =>
-    setErrors((previous) => {
-      if (!previous.fields[field]) return previous
-      const { [field]: _gone, ...rest } = previous.fields
-      return { fields: rest, form: Object.keys(rest).length ? previous.form : null }
-    })
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (records.length > maxPerReturn) {
-      setErrors({
-        fields: {},
-        form: `At most ${maxPerReturn} ${kindNouns[kind][1]} go back in one return; tick fewer.`,
-      })
-      return
-    }
-    const fields: Record<string, string> = {}
-    if (!reason) fields.reason = 'Choose a reason'
-    if (comments.trim().length > maxCommentsLength)
-      fields.callCenterComments = `At most ${maxCommentsLength.toLocaleString()} characters (now ${comments.trim().length.toLocaleString()})`
-    if (Object.keys(fields).length) {
-      setErrors({ fields, form: null })
-      return
-    }
-    setBusy(true)
-    try {
-      const result = await returnRecords(
+  const form = useSubmit({
+    fields: ['reason', 'callCenterComments'],
+    send: async () => {
+      if (records.length > maxPerReturn)
+        throw new FormCheckError(
+          {},
+          `At most ${maxPerReturn} ${kindNouns[kind][1]} go back in one return; tick fewer.`,
+        )
+      // Every missing or too long field at once, before asking the server.
+      const fields: Record<string, string> = {}
+      if (!reason) fields.reason = 'Choose a reason'
+      if (comments.trim().length > maxCommentsLength)
+        fields.callCenterComments = `At most ${maxCommentsLength.toLocaleString()} characters (now ${comments.trim().length.toLocaleString()})`
+      if (Object.keys(fields).length) throw new FormCheckError(fields)
+      return returnRecords(
         kind,
         records.map((r) => r.id),
         { reason, ...(comments.trim() ? { callCenterComments: comments.trim() } : {}) },
       )
+    },
+    onDone: (result: ReturnOutcome) => {
       setOutcome(result)
       onReturned(result)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['reason', 'callCenterComments']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
+  const { errors, busy } = form
+  /** A field's error goes once the field changes. */
+  const clearError = form.changed
 
   if (outcome) {
     return (
@@ -124,7 +109,7 @@ export function ReturnDialog({
       : undefined)
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form onSubmit={form.onSubmit} noValidate aria-label={title}>
         <FormAlert message={errors.form} />
         <p className="dialog-intro">
           {records.length === 1 ? `The ${kind} goes` : `The ${kindNouns[kind][1]} go`} back to{' '}
