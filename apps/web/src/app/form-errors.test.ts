@@ -31,9 +31,15 @@ describe('formErrorsFrom', () => {
     expect(errors.fields).toEqual({ roleIds: 'Choose a role that exists' })
   })
 
-  it('names errors about fields the form does not show in the line above the form', () => {
-    const errors = formErrorsFrom(refused([{ path: 'campaignId', message: 'Choose a campaign' }]), ['name'])
-    expect(errors).toEqual({ fields: {}, form: 'campaignId: Choose a campaign' })
+  it('puts errors about fields the form does not show, all of them, in the line above the form', () => {
+    const errors = formErrorsFrom(
+      refused([
+        { path: 'campaignId', message: 'Choose a campaign' },
+        { path: 'location', message: 'Location must be Pending or Queue' },
+      ]),
+      ['name'],
+    )
+    expect(errors).toEqual({ fields: {}, form: 'Choose a campaign; Location must be Pending or Queue' })
   })
 
   it('shows the detail of a refusal without field errors', () => {

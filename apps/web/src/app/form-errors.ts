@@ -28,7 +28,8 @@ export function formErrorsFrom(error: unknown, fields: readonly string[]): FormE
   for (const { path, message } of error.errors) {
     const field = fields.find((name) => path === name || path.startsWith(`${name}.`))
     if (field) byField[field] ??= message
-    else elsewhere.push(path ? `${path}: ${message}` : message)
+    // The API's messages name their field ("Choose a campaign"), so the line needs no path.
+    else elsewhere.push(message)
   }
   let form: string | null = null
   if (elsewhere.length) form = elsewhere.join('; ')

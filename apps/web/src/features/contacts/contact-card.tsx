@@ -39,12 +39,15 @@ export function ContactCard<T>({
   editable,
   save,
   onSaved,
+  onChange,
 }: {
   contact: Contact
   texts: ContactText[]
   editable: boolean
   save: (input: ContactPatch) => Promise<T>
   onSaved: (saved: T) => void
+  /** Editing starts something new: the page clears its last notice. */
+  onChange?: () => void
 }) {
   const titleId = useId()
   const [editing, setEditing] = useState(false)
@@ -103,6 +106,7 @@ export function ContactCard<T>({
     <form
       className="card detail-card"
       onSubmit={(event) => form.submit(changes(), event)}
+      onChange={onChange}
       noValidate
       aria-labelledby={titleId}
     >

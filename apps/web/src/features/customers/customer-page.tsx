@@ -103,6 +103,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             editable={editable}
             save={(input) => updateCustomer(customer.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
+            onChange={() => detail.setNotice(null)}
           />
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>

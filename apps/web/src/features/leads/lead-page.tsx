@@ -181,6 +181,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
             editable={mayWork}
             save={(input) => updateLead(lead.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
+            onChange={() => setNotice(null)}
           />
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>

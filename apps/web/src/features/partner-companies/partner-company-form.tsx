@@ -37,13 +37,22 @@ type Props = {
   officeLocations: Option[]
   onSaved: (partner: PartnerCompany) => void
   onCancel: () => void
+  /** A change to the form: the page clears its last notice. */
+  onChange?: () => void
 }
 
 /**
  * Adds or changes a partner company, laid out as seed 000 describes the screen: general fields
  * on top, then Leads (Buys left, Sells right), Customers (the same), and Access at the bottom.
  */
-export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations, onSaved, onCancel }: Props) {
+export function PartnerCompanyForm({
+  partner,
+  messageCampaigns,
+  officeLocations,
+  onSaved,
+  onCancel,
+  onChange,
+}: Props) {
   const titleId = useId()
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner))
   const form = useSubmit({
@@ -76,6 +85,7 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
     <form
       className="card partner-form form-required-bold"
       onSubmit={submit}
+      onChange={onChange}
       noValidate
       aria-labelledby={titleId}
     >

@@ -253,6 +253,7 @@ function EditPartnerCompany({ id }: { id: string }) {
           show(`${saved.name} saved.`)
           window.scrollTo({ top: 0 })
         }}
+        onChange={() => setNotice(null)}
         onCancel={() => navigate(listPath)}
       />
       {dialog === 'tags' ? (
