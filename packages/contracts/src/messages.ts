@@ -30,6 +30,8 @@ const fieldNames: Record<string, string> = {
   requestableAfterMinutes: 'requestable delay',
   blacklistMinutesAfterRequest: 'minutes blacklisted after a request',
   duplicateWindowDays: 'duplicate window',
+  from: 'start time',
+  until: 'end time',
 }
 
 /** `["sellsLeads", "purchaseNotificationEmails", 1]` → "purchase notification email". */
