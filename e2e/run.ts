@@ -4,6 +4,7 @@
  * `e2e: <passed> passed, <failed> failed`.
  */
 import type { Browser } from 'playwright-core'
+import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
@@ -21,6 +22,7 @@ const journeys: Journey[] = [
   leadSourceSettingsJourney,
   queueJourney,
   returnsJourney,
+  apiKeysAuditJourney,
 ]
 
 let passed = 0

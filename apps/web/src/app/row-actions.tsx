@@ -34,12 +34,15 @@ export function RowActions({
   question,
   onDelete,
   onKeep,
+  confirmLabel = 'Delete',
   children,
 }: {
   confirming: boolean
   question: string
   onDelete: () => void
   onKeep: () => void
+  /** The word of the confirming button, e.g. Revoke. */
+  confirmLabel?: string
   children: ReactNode
 }) {
   if (!confirming) return <span className="row-actions">{children}</span>
@@ -47,7 +50,7 @@ export function RowActions({
     <span className="confirm">
       {question}
       <button type="button" className="button button-danger" onClick={onDelete}>
-        Delete
+        {confirmLabel}
       </button>
       <button type="button" className="button" onClick={onKeep}>
         Keep
@@ -74,7 +77,15 @@ export function RowButton({
 }
 
 /** The quiet Delete button that makes its row ask first. */
-export function RowDeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+export function RowDeleteButton({
+  label,
+  onClick,
+  text = 'Delete',
+}: {
+  label: string
+  onClick: () => void
+  text?: string
+}) {
   return (
     <button
       type="button"
@@ -82,7 +93,7 @@ export function RowDeleteButton({ label, onClick }: { label: string; onClick: ()
       aria-label={label}
       onClick={onClick}
     >
-      Delete
+      {text}
     </button>
   )
 }

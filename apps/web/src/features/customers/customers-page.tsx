@@ -1,11 +1,13 @@
 import { useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { countOf } from '../returns/return-dialog.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
@@ -80,9 +82,9 @@ export function CustomersPage() {
           onReturn={returns.start}
         />
       ) : null}
-      <RecordListBody
-        kind="customer"
+      <ListBody
         list={list}
+        count={(n) => countOf('customer', n)}
         empty={filtered ? 'No customer matches these filters.' : 'There are no customers yet.'}
         onClear={filtered ? () => clear() : undefined}
       >
@@ -93,7 +95,7 @@ export function CustomersPage() {
           selection={selection}
           busy={list.loading}
         />
-      </RecordListBody>
+      </ListBody>
       {returns.dialog}
     </div>
   )

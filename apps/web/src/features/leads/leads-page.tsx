@@ -3,12 +3,14 @@ import { useId, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { type Auth, useAuth } from '../../app/auth.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
-import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { countOf } from '../returns/return-dialog.tsx'
 import { locationOptions } from './lead-labels.ts'
 import { type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
@@ -157,9 +159,9 @@ export function LeadsPage() {
           onReturn={returns.start}
         />
       ) : null}
-      <RecordListBody
-        kind="lead"
+      <ListBody
         list={list}
+        count={(n) => countOf('lead', n)}
         empty={
           <>
             {filtered ? 'No lead matches these filters.' : emptyText}
@@ -175,7 +177,7 @@ export function LeadsPage() {
           selection={selection}
           busy={list.loading}
         />
-      </RecordListBody>
+      </ListBody>
       {returns.dialog}
     </div>
   )

@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from 'react'
 import { AddressFields } from '../../app/address-fields.tsx'
+import { CopyField } from '../../app/copy-field.tsx'
 import { Checkbox, FormAlert, type Option, SelectField, TextAreaField, TextField } from '../../app/form.tsx'
 import { useSubmit } from '../../app/use-submit.ts'
-import { CopyField } from './copy-field.tsx'
 import {
   createPartnerCompany,
   type LeadLocationOnArrival,
