@@ -54,7 +54,11 @@ export function normaliseContact(input: ContactInput): ContactColumns {
   let region = blank(input.address?.region)
   if (region && checksRegions(country)) {
     if (isKnownRegion(country, region)) region = region.toUpperCase()
-    else errors.push({ path: 'address.region', message: `Enter a ${country} state or province code (two letters)` })
+    else
+      errors.push({
+        path: 'address.region',
+        message: `Enter a ${country} state or province code (two letters)`,
+      })
   }
   let postalCode = blank(input.address?.postalCode)
   const format = postalCodes[country]
