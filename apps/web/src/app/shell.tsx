@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { Link, Navigate, NavLink, Outlet } from 'react-router'
+import { useEffect, useId, useState } from 'react'
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { Forbidden } from '../features/errors/forbidden.tsx'
 import { useAuth } from './auth.tsx'
 import { visibleNavigation } from './navigation.ts'
@@ -10,12 +10,27 @@ import './shell.css'
 export function AppShell() {
   const { me, can, isPartner, logout } = useAuth()
   const [leaving, setLeaving] = useState(false)
+  // Below 768 px the navigation folds away behind Menu; it folds again once a page is chosen.
+  const [menuOpen, setMenuOpen] = useState(false)
+  const navId = useId()
+  const { pathname } = useLocation()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page is what closes the menu
+  useEffect(() => setMenuOpen(false), [pathname])
   const sections = visibleNavigation({ can, isPartner })
   const who = me.user?.name ?? 'Partner login'
 
   return (
     <div className="shell">
       <header className="topbar">
+        <button
+          type="button"
+          className="button button-quiet menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={navId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          {menuOpen ? 'Close menu' : 'Menu'}
+        </button>
         <Link className="brand" to="/">
           Tributary
         </Link>
@@ -38,7 +53,7 @@ export function AppShell() {
           Log out
         </button>
       </header>
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label="Main" id={navId} data-open={menuOpen || undefined}>
         {sections.map((section) => (
           <div className="nav-section" key={section.title}>
             {section.items.length > 1 || section.items[0]?.label !== section.title ? (
