@@ -8,7 +8,7 @@ import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
-import { getLead } from '../leads/leads.api.ts'
+import { leadQuery } from '../leads/leads.api.ts'
 import {
   isRecordId,
   RecordAlerts,
@@ -19,7 +19,7 @@ import {
 } from '../records/record-page.tsx'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
-import { type Customer, customerStatusLabels, getCustomer, updateCustomer } from './customers.api.ts'
+import { type Customer, customerQuery, customerStatusLabels, updateCustomer } from './customers.api.ts'
 
 /** Customers → one customer: contact, source, office location, the lead it came from, timeline. */
 export function CustomerPage() {
@@ -37,7 +37,7 @@ export function PortalCustomerPage() {
 
 function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   const { can, isPartner } = useAuth()
-  const detail = useRecordDetail('customer', id, getCustomer)
+  const detail = useRecordDetail('customer', customerQuery(id), id)
   const { record: customer, timeline, changed } = detail
   const names = useDirectory([customer?.partnerCompanyId ?? null])
   const [returning, setReturning] = useState(false)
@@ -205,7 +205,7 @@ function CustomerFacts({
 
 /** "Lead #12 — Ava Adams", linking back to the lead the customer came from. */
 function LeadLink({ id, links }: { id: string; links: RecordLinks }) {
-  const lead = useQuery({ queryKey: [`customer-lead:${id}`], queryFn: ({ signal }) => getLead(id, signal) })
+  const lead = useQuery(leadQuery(id))
   const label = lead.data
     ? `Lead #${lead.data.number} — ${contactName(lead.data, 'no name')}`
     : 'Open the lead'

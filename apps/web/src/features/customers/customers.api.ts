@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
 import type {
   CreateCustomerInput,
@@ -42,3 +43,7 @@ export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>
 export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)
 
 export type { CreateCustomerInput, Customer, CustomerStatus, UpdateCustomerInput }
+
+/** One customer, cached under the key its page and every link to it share. */
+export const customerQuery = (id: string) =>
+  queryOptions({ queryKey: ['customers', id], queryFn: ({ signal }) => getCustomer(id, signal) })

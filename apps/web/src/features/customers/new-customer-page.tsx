@@ -8,7 +8,7 @@ import { type ContactDraft, contactDraftOf, contactErrorPaths, contactInputOf } 
 import { ContactFields } from '../contacts/contact-fields.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listOfficeLocations, type OfficeLocation } from '../office-locations/office-locations.api.ts'
-import { listCampaigns, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { campaignsQuery, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { type CreateCustomerInput, type Customer, createCustomer } from './customers.api.ts'
 
 const errorPaths = [
@@ -74,10 +74,7 @@ function NewCustomerForm({ sources, offices }: { sources: PartnerCompany[]; offi
   useEffect(() => {
     if (form.error) window.scrollTo({ top: 0 })
   }, [form.error])
-  const campaigns = useQuery({
-    queryKey: [`customer-campaigns:${source}`],
-    queryFn: ({ signal }) => (source ? listCampaigns(source, signal) : Promise.resolve([])),
-  })
+  const campaigns = useQuery(campaignsQuery(source))
   const chosen = sources.find((p) => p.id === source)
   const sourceOffice = offices.find((o) => o.id === chosen?.sellsCustomers.defaultOfficeLocationId)
   const defaultOffice = sourceOffice

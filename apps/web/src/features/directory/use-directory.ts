@@ -5,7 +5,7 @@ import { useAuth } from '../../app/auth.tsx'
 import { listOfficeLocations, type OfficeLocation } from '../office-locations/office-locations.api.ts'
 import {
   type Campaign,
-  listCampaigns,
+  campaignsQuery,
   type PartnerCompany,
 } from '../partner-companies/partner-companies.api.ts'
 import { listUsers, type User } from '../users/users.api.ts'
@@ -102,11 +102,8 @@ export function useDirectory(campaignsOf: readonly (string | null)[] = []): Dire
 function useCampaigns(partnerIds: readonly (string | null)[]) {
   const ids = [...new Set(partnerIds.filter((id): id is string => Boolean(id)))].sort()
   return useQueries({
-    queries: ids.map((id) => ({
-      queryKey: ['partner-companies', id, 'campaigns'],
-      queryFn: ({ signal }: { signal: AbortSignal }) =>
-        listCampaigns(id, signal).catch(() => [] as Campaign[]),
-    })),
+    // A partner whose campaigns cannot be read names none.
+    queries: ids.map((id) => ({ ...campaignsQuery(id), retry: false })),
     combine: (results) => {
       const byId = new Map<string, Campaign>()
       for (const result of results) for (const campaign of result.data ?? []) byId.set(campaign.id, campaign)

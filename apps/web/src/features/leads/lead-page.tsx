@@ -6,7 +6,7 @@ import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
-import { getCustomer } from '../customers/customers.api.ts'
+import { customerQuery } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import {
@@ -21,7 +21,7 @@ import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
 import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
 import { LocationBadge, PriorityBadge } from './lead-badges.tsx'
-import { getLead, type Lead, updateLead } from './leads.api.ts'
+import { type Lead, leadQuery, updateLead } from './leads.api.ts'
 
 /** Leads → one lead: contact, source and assignment, consent, the actions its location allows, timeline. */
 export function LeadPage() {
@@ -42,7 +42,7 @@ type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign' | 're
 function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const navigate = useNavigate()
   const { me, can, isPartner } = useAuth()
-  const detail = useRecordDetail('lead', id, getLead)
+  const detail = useRecordDetail('lead', leadQuery(id), id)
   const { record: lead, timeline, setNotice, setFailure } = detail
   const names = useDirectory([lead?.partnerCompanyId ?? null])
   const [dialog, setDialog] = useState<DialogName>('none')
@@ -360,10 +360,7 @@ function LeadFacts({ lead, names, links }: { lead: Lead; names: Directory; links
 
 /** "Customer #228 — Ben Hill", linking to the customer the lead became. */
 function CustomerLink({ id, links }: { id: string; links: RecordLinks }) {
-  const customer = useQuery({
-    queryKey: [`lead-customer:${id}`],
-    queryFn: ({ signal }) => getCustomer(id, signal),
-  })
+  const customer = useQuery(customerQuery(id))
   const label = customer.data
     ? `Customer #${customer.data.number} — ${contactName(customer.data, 'no name')}`
     : 'Open the customer'

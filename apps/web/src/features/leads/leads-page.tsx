@@ -8,7 +8,7 @@ import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
-import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
+import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
 import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
 import { countOf } from '../returns/return-dialog.tsx'
 import { locationOptions } from './lead-labels.ts'
@@ -242,10 +242,7 @@ function Filters({
   const id = useId()
   const source = params.get('source') ?? ''
   const campaign = params.get('campaign') ?? ''
-  const campaigns = useQuery({
-    queryKey: [`campaigns:${source}`],
-    queryFn: ({ signal }) => (source ? listCampaigns(source, signal) : Promise.resolve([])),
-  })
+  const campaigns = useQuery(campaignsQuery(source))
   // Sources are partner companies that sell leads; one named in the address stays offered.
   const sources = names.partners
     .filter((p) => p.sellsLeads.enabled || p.id === source)

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
 import type {
   CreateLeadInput,
@@ -71,3 +72,7 @@ export const getImport = (id: string, signal?: AbortSignal) =>
 export { leadImportColumns as importColumns } from '@tributary/contracts/import-columns'
 
 export type { CreateLeadInput, DuplicateMatch, ImportState, Lead, LeadImport, LeadLocation, UpdateLeadInput }
+
+/** One lead, cached under the key its page and every link to it share. */
+export const leadQuery = (id: string) =>
+  queryOptions({ queryKey: ['leads', id], queryFn: ({ signal }) => getLead(id, signal) })

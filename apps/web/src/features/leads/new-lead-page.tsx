@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query'
+import { useQueries, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { ApiError, getAll } from '../../app/api.ts'
@@ -14,9 +14,9 @@ import {
 } from '../contacts/contact.ts'
 import { ContactFields } from '../contacts/contact-fields.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
-import { listCampaigns, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { campaignsQuery, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { locationLabel } from './lead-labels.ts'
-import { type CreateLeadInput, createLead, type DuplicateMatch, getLead, type Lead } from './leads.api.ts'
+import { type CreateLeadInput, createLead, type DuplicateMatch, type Lead, leadQuery } from './leads.api.ts'
 
 const errorPaths = [
   ...contactErrorPaths,
@@ -77,9 +77,8 @@ function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
 
   // A lead's campaign must be one of its source's inbound campaigns.
   const campaigns = useQuery({
-    queryKey: [`lead-campaigns:${source}`],
-    queryFn: async ({ signal }) =>
-      source ? (await listCampaigns(source, signal)).filter((c) => c.direction === 'inbound') : [],
+    ...campaignsQuery(source),
+    select: (list) => list.filter((c) => c.direction === 'inbound'),
   })
   const chosen = sources.find((p) => p.id === source)
   const defaultLocation = chosen?.sellsLeads.defaultLeadLocation
@@ -241,12 +240,10 @@ function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
 
 /** A refused duplicate: the leads it matches, each with a link and the reason. */
 function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
-  const key = matches.map((m) => m.id).join(',')
-  const leads = useQuery({
-    queryKey: [`duplicates:${key}`],
-    queryFn: ({ signal }) => Promise.all(matches.map((m) => getLead(m.id, signal).catch(() => null))),
-  })
-  const byId = new Map((leads.data ?? []).filter((l): l is Lead => l !== null).map((l) => [l.id, l]))
+  const _key = matches.map((m) => m.id).join(',')
+  // Each match is cached like any lead; one that cannot be read is shown by its id alone.
+  const leads = useQueries({ queries: matches.map((m) => ({ ...leadQuery(m.id), retry: false })) })
+  const byId = new Map(leads.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])))
   // One line per lead, all its reasons together.
   const reasonsById = new Map<string, string[]>()
   for (const m of matches)
@@ -268,7 +265,7 @@ function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
                 <Link to={`/leads/${id}`}>
                   Lead #{lead.number} — {contactName(lead, 'no name')}
                 </Link>
-              ) : leads.isPending ? (
+              ) : leads.some((q) => q.isPending) ? (
                 'Loading…'
               ) : (
                 'A lead you cannot open'

@@ -10,9 +10,9 @@ import {
   type Campaign,
   type CampaignDirection,
   type CampaignInput,
+  campaignsQuery,
   createCampaign,
   deleteCampaign,
-  listCampaigns,
   type PartnerCompany,
   updateCampaign,
 } from './partner-companies.api.ts'
@@ -36,10 +36,7 @@ export function CampaignsDialog({
   editable: boolean
   onClose: () => void
 }) {
-  const campaigns = useQuery({
-    queryKey: ['partner-companies', partner.id, 'campaigns'],
-    queryFn: ({ signal }) => listCampaigns(partner.id, signal),
-  })
+  const campaigns = useQuery(campaignsQuery(partner.id))
   const [panel, setPanel] = useState<Panel>({ mode: 'create' })
   const notices = useNotices()
   const deletion = useRowDelete(notices)

@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
 import type {
   Campaign,
@@ -94,3 +95,11 @@ export type {
   PartnerKind,
   QueuePriority,
 }
+
+/** One partner company's campaigns, cached once for every page that names or offers them. */
+export const campaignsQuery = (partnerCompanyId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerCompanyId, 'campaigns'],
+    queryFn: ({ signal }) => listCampaigns(partnerCompanyId, signal),
+    enabled: Boolean(partnerCompanyId),
+  })

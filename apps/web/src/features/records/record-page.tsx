@@ -1,4 +1,10 @@
-import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query'
+import {
+  type QueryKey,
+  type UseQueryOptions,
+  type UseQueryResult,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useLocation } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
@@ -20,15 +26,15 @@ export function isRecordId(id: string): boolean {
  * One lead or customer on its page: the record as loaded or last changed, its timeline, and the
  * notice or failure shown above it. `changed` puts a new version on screen with a notice.
  */
-export function useRecordDetail<T>(
+export function useRecordDetail<T, K extends QueryKey>(
   kind: ReturnKind,
+  /** The record's query (leadQuery, customerQuery): its page shares the cache with every link to it. */
+  record: UseQueryOptions<T, Error, T, K> & { queryKey: K },
   id: string,
-  load: (id: string, signal?: AbortSignal) => Promise<T>,
 ) {
   const routerLocation = useLocation()
   const queryClient = useQueryClient()
-  const recordKey = [`${kind}s`, id]
-  const loaded = useQuery({ queryKey: recordKey, queryFn: ({ signal }) => load(id, signal) })
+  const loaded = useQuery(record)
   const timeline = useQuery({
     queryKey: [`${kind}s`, id, 'timeline'],
     queryFn: ({ signal }) => listTimeline(`${kind}s`, id, signal),
@@ -40,7 +46,7 @@ export function useRecordDetail<T>(
 
   // The mutation that changed it refreshes the record and timeline; its answer shows meanwhile.
   function changed(next: T, message: string) {
-    queryClient.setQueryData(recordKey, next)
+    queryClient.setQueryData<T>(record.queryKey, next)
     setFailure(null)
     setNotice(message)
   }
