@@ -87,4 +87,41 @@ describe('validation messages in plain words', () => {
     expect(res.status).toBe(400)
     expect(messages(res)).toEqual({ name: 'Enter a name' })
   })
+
+  it('limits and numbers say the limit, naming the field', async () => {
+    const long = await post('/api/v1/tags', { name: 'x'.repeat(61) })
+    expect(messages(long)).toEqual({ name: 'Name must be at most 60 characters' })
+    const queue = await call(t.app, 'PUT', '/api/v1/settings/queue', {
+      token: admin.token,
+      body: {
+        usePartnerPriority: 'yes',
+        requestableAfterMinutes: -1,
+        availableFrom: '08:00',
+        availableUntil: '20:00',
+        maxAssignedPerRep: 0,
+        afterRequest: 'assigned',
+        blacklistMinutesAfterRequest: 0,
+        duplicateWindowDays: 0,
+        timezone: 'America/Phoenix',
+      },
+    })
+    expect(queue.status).toBe(400)
+    expect(messages(queue)).toEqual({
+      usePartnerPriority: 'Use partner priority must be yes or no',
+      requestableAfterMinutes: 'Requestable delay must be at least 0',
+      maxAssignedPerRep: 'Cap per rep must be at least 1',
+    })
+  })
+
+  it('a field the request may not carry is named', async () => {
+    const res = await post('/api/v1/tags', { name: 'Fine', colour: 'red' })
+    expect(res.status).toBe(400)
+    expect(Object.values(messages(res))).toEqual(['Colour is not known here'])
+  })
+
+  it('an address that is not an id says so', async () => {
+    const res = await call(t.app, 'GET', '/api/v1/leads/not-an-id', { token: admin.token })
+    expect(res.status).toBe(400)
+    expect(messages(res)).toEqual({ id: 'This is not the id of a record' })
+  })
 })

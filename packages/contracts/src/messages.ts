@@ -96,7 +96,7 @@ export function plainMessage(issue: z.core.$ZodRawIssue): string {
     case 'invalid_value':
       return `${Label} must be ${choices(issue.values)}`
     case 'invalid_format':
-      if (issue.format === 'uuid') return missing
+      if (issue.format === 'uuid') return key === 'id' ? 'This is not the id of a record' : missing
       if (issue.format === 'email') return 'Enter an email address like name@example.com'
       if (issue.format === 'url') return `Enter ${article(label)} starting with https://`
       if (issue.format === 'datetime' || issue.format === 'date')
