@@ -1,12 +1,11 @@
 import { api } from '../../app/api.ts'
-import type { Company, LoginInput, Me } from '../../app/contracts.ts'
-import type { User } from '../users/users.api.ts'
+import type { Company, LoginInput, LoginResult, Me } from '../../app/contracts.ts'
 
 export const getMe = (signal?: AbortSignal) => api.get<Me>('/api/v1/me', signal ? { signal } : undefined)
 
 /** The login form shows a 401 itself, so it must not bounce to /login. */
 export const login = (input: LoginInput) =>
-  api.post<{ token: string; csrfToken: string; user: User | null }>('/api/v1/auth/login', input, {
+  api.post<LoginResult>('/api/v1/auth/login', input, {
     redirectOnUnauthorized: false,
   })
 

@@ -7,15 +7,11 @@ import type {
   Lead,
   LeadImport,
   LeadLocation,
+  QueueRequestResult,
+  RequeueInput,
   UpdateLeadInput,
 } from '../../app/contracts.ts'
-import type { Contact } from '../contacts/contact.ts'
 import type { Customer } from '../customers/customers.api.ts'
-
-export type LeadInput = Partial<Contact> & {
-  notes?: string | null
-  callCenterComments?: string | null
-}
 
 export type LeadFilters = {
   location?: LeadLocation
@@ -48,10 +44,9 @@ export const createLead = (input: CreateLeadInput) => api.post<Lead>(base, input
 export const updateLead = (id: string, input: UpdateLeadInput) => api.patch<Lead>(one(id), input)
 
 /** Request lead: the best requestable lead, now the caller's; null when none is. 409 at the cap. */
-export const requestLead = () => api.post<{ lead: Lead | null }>('/api/v1/queue/request')
+export const requestLead = () => api.post<QueueRequestResult>('/api/v1/queue/request')
 
-export const requeueLead = (id: string, input: { contactAfter?: string; comment?: string }) =>
-  api.post<Lead>(`${one(id)}/requeue`, input)
+export const requeueLead = (id: string, input: RequeueInput) => api.post<Lead>(`${one(id)}/requeue`, input)
 export const invalidateLead = (id: string, reason: string) =>
   api.post<Lead>(`${one(id)}/invalidate`, { reason })
 export const convertLead = (id: string, officeLocationId?: string) =>
