@@ -21,25 +21,21 @@ export function useSubmit<Input, Result>({
   const errors: FormErrors = mutation.error
     ? withoutFields(formErrorsFrom(mutation.error, fields), changed)
     : noErrors
+  /** Sends `input`; as a form's onSubmit, give it the event too. */
+  function submit(input: Input, event?: FormEvent) {
+    event?.preventDefault()
+    if (mutation.isPending) return
+    setChanged([])
+    mutation.mutate(input, onDone ? { onSuccess: onDone } : undefined)
+  }
   return {
     errors,
     busy: mutation.isPending,
     /** The last failure as it came, for forms that show some problems their own way. */
     error: mutation.error,
-    /** Sends `input`; as a form's onSubmit, give it the event too. */
-    submit(input: Input, event?: FormEvent) {
-      event?.preventDefault()
-      if (mutation.isPending) return
-      setChanged([])
-      mutation.mutate(input, onDone ? { onSuccess: onDone } : undefined)
-    },
+    submit,
     /** A form's onSubmit when `send` reads the form's state itself. */
-    onSubmit(event: FormEvent) {
-      event.preventDefault()
-      if (mutation.isPending) return
-      setChanged([])
-      mutation.mutate(undefined as Input, onDone ? { onSuccess: onDone } : undefined)
-    },
+    onSubmit: (event: FormEvent) => submit(undefined as Input, event),
     /** Forgets the last failure, e.g. when the form opens again. */
     reset: mutation.reset,
     /** The user changed `field`: its error from the last attempt goes. */
