@@ -23,6 +23,22 @@ export const apiKeysAuditJourney: Journey = {
     await absent(page.getByText(/Invalid UUID|Invalid input/), 'zod wording on screen')
     await screenshot('new-lead-plain-errors')
 
+    step('an office location with no name and a three-letter country: both errors at once')
+    await openSection(page, 'Office Locations', 'Office Locations')
+    await page.getByRole('button', { name: 'Add office location' }).click()
+    const office = page.getByRole('form', { name: 'Add office location' })
+    await office.getByLabel('Country', { exact: true }).fill('USA')
+    await office.getByRole('button', { name: 'Add office location' }).click()
+    const fieldError = (label: string) =>
+      office
+        .locator('.field.has-error', { has: page.getByLabel(label, { exact: true }) })
+        .locator('.field-error')
+    await hasText(fieldError('Name'), /^Enter a name$/, 'the name error')
+    step(`  country: "${await hasText(fieldError('Country'), /\S/, 'the country error at the same time')}"`)
+    await absent(page.getByText(/Invalid|Too (big|small)/), 'zod wording on screen')
+    await screenshot('office-location-plain-errors')
+    await office.getByRole('button', { name: 'Cancel' }).click()
+
     step('API Keys: a key is created and shown once')
     await openSection(page, 'API Keys', 'API Keys')
     await page.getByLabel('Name of the new key', { exact: true }).fill('Website form')
@@ -31,6 +47,12 @@ export const apiKeysAuditJourney: Journey = {
     const key = await page.getByLabel('API key Website form', { exact: true }).inputValue()
     step(`  key ${key.slice(0, 6)}…${key.slice(-4)}`)
     const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Website form/ })
+    await page.getByLabel('Name of the new key', { exact: true }).fill('Another')
+    await absent(
+      page.getByRole('status').getByText('API key Website form created.'),
+      'the notice once typing starts',
+    )
+    await page.getByLabel('Name of the new key', { exact: true }).fill('')
     await hasText(row, new RegExp(`…${key.slice(-6)}`), 'the key row with its last characters')
     await screenshot('api-key-created')
 

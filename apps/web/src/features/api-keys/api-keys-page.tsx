@@ -108,10 +108,7 @@ export function ApiKeysPage() {
           setCreated(key)
           notices.succeeded(`API key ${key.name} created.`)
         }}
-        onChange={() => {
-          notices.clearNotice()
-          setCreated(null)
-        }}
+        onChange={notices.clearNotice}
       />
       <NoticeAlerts notices={notices} narrow />
       {created ? (
