@@ -1,4 +1,4 @@
-import { logIn, openSection } from '../lib/app.ts'
+import { logIn, mainNav, openMenu, openSection } from '../lib/app.ts'
 import { absent, equal, hasCount, hasText, visible } from '../lib/expect.ts'
 import type { Journey } from '../lib/journey.ts'
 
@@ -102,5 +102,16 @@ export const apiKeysAuditJourney: Journey = {
     await page.getByRole('button', { name: 'Clear filters' }).first().click()
     await visible(log.getByRole('rowheader', { name: /^Created user$/ }).first(), 'other kinds of change')
     await screenshot('audit-log')
+
+    const menu = page.getByRole('button', { name: 'Menu', exact: true })
+    if (await menu.isVisible()) {
+      step('on a phone the menu unfolds above the page and Escape folds it again')
+      await openMenu(page)
+      const leads = mainNav(page).getByRole('link', { name: 'Leads', exact: true })
+      await visible(leads, 'the unfolded navigation')
+      await screenshot('menu-open')
+      await page.keyboard.press('Escape')
+      await absent(leads, 'the navigation after Escape')
+    }
   },
 }
