@@ -9,7 +9,7 @@ import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { listMessageCampaigns } from '../message-campaigns/message-campaigns.api.ts'
 import { listOfficeLocations } from '../office-locations/office-locations.api.ts'
-import { listTags, type Tag } from '../tags/tags.api.ts'
+import { listTags } from '../tags/tags.api.ts'
 import { CampaignsDialog } from './campaigns-dialog.tsx'
 import {
   deletePartnerCompany,
@@ -179,8 +179,6 @@ function EditPartnerCompany({ id }: { id: string }) {
   const setActive = (active: boolean) => activation.mutate(active)
   const remove = () => deletion.mutate()
 
-  const tagsChanged = (next: Tag[]) => setCurrent({ ...partner, tags: next })
-
   return (
     <Page title={partner.name}>
       <header className="page-header page-header-split">
@@ -195,7 +193,7 @@ function EditPartnerCompany({ id }: { id: string }) {
             <RoleBadges partner={partner} />
           </div>
           <div className="header-tags">
-            <TagChips partner={partner} editable={editable} onChanged={tagsChanged} empty="No tags" />
+            <TagChips partner={partner} editable={editable} empty="No tags" />
           </div>
         </div>
         {editable ? (
@@ -257,12 +255,7 @@ function EditPartnerCompany({ id }: { id: string }) {
         onCancel={() => navigate(listPath)}
       />
       {dialog === 'tags' ? (
-        <ApplyTagDialog
-          partner={partner}
-          tags={tags}
-          onChanged={tagsChanged}
-          onClose={() => setDialog('none')}
-        />
+        <ApplyTagDialog partner={partner} tags={tags} onClose={() => setDialog('none')} />
       ) : null}
       {dialog === 'campaigns' ? (
         <CampaignsDialog partner={partner} editable={editable} onClose={() => setDialog('none')} />

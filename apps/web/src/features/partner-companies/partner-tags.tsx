@@ -9,13 +9,11 @@ import { applyTag, type PartnerCompany, removeTag } from './partner-companies.ap
 /** Tags as chips; with `onRemove`, clicking one asks to remove it (seed 002, "Remove Tag"). */
 export function TagChips({
   partner,
-  onChanged,
   editable,
   empty = '—',
 }: {
+  /** As cached: the mutation refreshes it, and with it these chips. */
   partner: PartnerCompany
-  /** The tags now, at once (the list or page itself refreshes after the change). */
-  onChanged?: (tags: Tag[]) => void
   editable: boolean
   /** What shows when there is no tag. */
   empty?: string
@@ -23,10 +21,7 @@ export function TagChips({
   const [removing, setRemoving] = useState<Tag | null>(null)
   const removal = useMutation({
     mutationFn: (tag: Tag) => removeTag(partner.id, tag.id),
-    onSuccess: (_, tag) => {
-      onChanged?.(partner.tags.filter((t) => t.id !== tag.id))
-      setRemoving(null)
-    },
+    onSuccess: () => setRemoving(null),
   })
   const busy = removal.isPending
   const failure = removal.error ? `Could not remove the tag: ${errorMessage(removal.error)}` : null
@@ -90,30 +85,21 @@ export function TagChips({
 export function ApplyTagDialog({
   partner,
   tags,
-  onChanged,
   onClose,
 }: {
+  /** As cached: each toggle refreshes it before it ends, so its tags say what is applied. */
   partner: PartnerCompany
   tags: Tag[]
-  onChanged?: (tags: Tag[]) => void
   onClose: () => void
 }) {
   const searchId = useId()
   const [search, setSearch] = useState('')
-  const [applied, setApplied] = useState<Tag[]>(partner.tags)
   const needle = search.trim().toLowerCase()
   const matching = tags.filter((tag) => tag.name.toLowerCase().includes(needle))
 
   const toggle = useMutation({
     mutationFn: ({ tag, on }: { tag: Tag; on: boolean }) =>
       on ? applyTag(partner.id, tag.id) : removeTag(partner.id, tag.id),
-    onSuccess: (_, { tag, on }) => {
-      const next = on
-        ? [...applied, tag].sort((a, b) => a.name.localeCompare(b.name))
-        : applied.filter((t) => t.id !== tag.id)
-      setApplied(next)
-      onChanged?.(next)
-    },
   })
   const failure =
     toggle.error && toggle.variables
@@ -147,7 +133,7 @@ export function ApplyTagDialog({
       ) : (
         <ul className="tag-picker" aria-label="Tags">
           {matching.map((tag) => {
-            const on = applied.some((t) => t.id === tag.id)
+            const on = partner.tags.some((t) => t.id === tag.id)
             return (
               <li key={tag.id}>
                 <button
