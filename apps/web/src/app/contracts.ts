@@ -50,6 +50,7 @@ export type CampaignDirection = Out<typeof c.CampaignDirection>
 export type CampaignInput = In<typeof c.CampaignBody>
 
 export type LeadLocation = Out<typeof c.LeadLocation>
+export type LeadFilters = Omit<In<typeof c.LeadQuery>, 'limit' | 'cursor'>
 export type Lead = Out<typeof c.Lead>
 export type CreateLeadInput = In<typeof c.CreateLeadBody>
 export type UpdateLeadInput = In<typeof c.UpdateLeadBody>
@@ -61,6 +62,8 @@ export type LeadImport = Out<typeof c.Import>
 export type ImportState = Out<typeof c.ImportState>
 
 export type CustomerStatus = Out<typeof c.CustomerStatus>
+/** A list's filters: its query without the page (limit, cursor). */
+export type CustomerFilters = Omit<In<typeof c.CustomerQuery>, 'limit' | 'cursor'>
 export type Customer = Out<typeof c.Customer>
 export type CreateCustomerInput = In<typeof c.CreateCustomerBody>
 export type UpdateCustomerInput = In<typeof c.UpdateCustomerBody>

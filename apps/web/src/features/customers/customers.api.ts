@@ -3,16 +3,10 @@ import { api, type Page } from '../../app/api.ts'
 import type {
   CreateCustomerInput,
   Customer,
+  CustomerFilters,
   CustomerStatus,
   UpdateCustomerInput,
 } from '../../app/contracts.ts'
-
-export type CustomerFilters = {
-  partnerCompanyId?: string
-  officeLocationId?: string
-  status?: CustomerStatus
-  q?: string
-}
 
 export const customerStatusLabels: Record<CustomerStatus, string> = {
   active: 'Active',
@@ -42,7 +36,7 @@ export const getCustomer = (id: string, signal?: AbortSignal) =>
 export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>(base, input)
 export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)
 
-export type { CreateCustomerInput, Customer, CustomerStatus, UpdateCustomerInput }
+export type { CreateCustomerInput, Customer, CustomerFilters, CustomerStatus, UpdateCustomerInput }
 
 /** One customer, cached under the key its page and every link to it share. */
 export const customerQuery = (id: string) =>

@@ -5,6 +5,7 @@ import type {
   DuplicateMatch,
   ImportState,
   Lead,
+  LeadFilters,
   LeadImport,
   LeadLocation,
   QueueRequestResult,
@@ -12,14 +13,6 @@ import type {
   UpdateLeadInput,
 } from '../../app/contracts.ts'
 import type { Customer } from '../customers/customers.api.ts'
-
-export type LeadFilters = {
-  location?: LeadLocation
-  partnerCompanyId?: string
-  campaignId?: string
-  assignedUserId?: 'me' | string
-  q?: string
-}
 
 const base = '/api/v1/leads'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`
@@ -66,7 +59,16 @@ export const getImport = (id: string, signal?: AbortSignal) =>
 /** The CSV header names an import understands. */
 export { leadImportColumns as importColumns } from '@tributary/contracts/import-columns'
 
-export type { CreateLeadInput, DuplicateMatch, ImportState, Lead, LeadImport, LeadLocation, UpdateLeadInput }
+export type {
+  CreateLeadInput,
+  DuplicateMatch,
+  ImportState,
+  Lead,
+  LeadFilters,
+  LeadImport,
+  LeadLocation,
+  UpdateLeadInput,
+}
 
 /** One lead, cached under the key its page and every link to it share. */
 export const leadQuery = (id: string) =>
