@@ -1,8 +1,8 @@
 import { useId } from 'react'
-import { formatAgo, formatDateTime } from '../../app/format.ts'
 import { ListBody } from '../../app/list-body.tsx'
 import { useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
+import { WhenCell } from '../../app/when-cell.tsx'
 import { useDirectory } from '../directory/use-directory.ts'
 import { type AuditFilters, auditKinds, changesSummary, listAudit, startOfDay } from './audit.api.ts'
 import './audit.css'
@@ -118,10 +118,7 @@ export function AuditPage() {
             <tbody>
               {list.items.map((entry) => (
                 <tr key={entry.id}>
-                  <td className="nowrap" title={formatDateTime(entry.at)}>
-                    {formatDateTime(entry.at)}
-                    <p className="cell-note">{formatAgo(entry.at, now)}</p>
-                  </td>
+                  <WhenCell at={entry.at} now={now} />
                   <td>{entry.actor.label}</td>
                   <th scope="row">
                     {actions[entry.action]} {kindInSentence(entry.entityType)}

@@ -1,9 +1,9 @@
 import { useId } from 'react'
 import { Link } from 'react-router'
-import { formatAgo, formatDateTime } from '../../app/format.ts'
 import { ListBody } from '../../app/list-body.tsx'
 import { useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
+import { WhenCell } from '../../app/when-cell.tsx'
 import { listMail, mailStateLabels, mailStates } from './mail.api.ts'
 import { MailStateBadge } from './mail-badges.tsx'
 import './mail.css'
@@ -82,10 +82,7 @@ export function MailPage() {
             <tbody>
               {list.items.map((mail) => (
                 <tr key={mail.id}>
-                  <td className="nowrap" title={formatDateTime(mail.createdAt)}>
-                    {formatDateTime(mail.createdAt)}
-                    <p className="cell-note">{formatAgo(mail.createdAt, now)}</p>
-                  </td>
+                  <WhenCell at={mail.createdAt} now={now} />
                   <td className="mail-to">{mail.to.join(', ')}</td>
                   <th scope="row" className="mail-subject">
                     <Link to={`/admin/mail/${mail.id}`} className="row-link">
