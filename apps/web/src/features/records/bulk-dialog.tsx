@@ -45,7 +45,8 @@ export function BulkDialog({
   busy: boolean
   /** Whether the form can be sent (what its fields offer has loaded). */
   ready: boolean
-  onSubmit: () => void
+  /** The form's onSubmit (a useSubmit's `onSubmit`). */
+  onSubmit: (event: FormEvent) => void
   onClose: () => void
   results: ReactNode | null
   children: ReactNode
@@ -62,13 +63,9 @@ export function BulkDialog({
       </Dialog>
     )
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    onSubmit()
-  }
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form onSubmit={onSubmit} noValidate aria-label={title}>
         <FormAlert message={formError} />
         <p className="dialog-intro">{intro}</p>
         <RecordTargets kind={kind} records={records} label={`${kindNouns[kind][1]} ${verb.to}`} />
