@@ -4,7 +4,7 @@ import { Link } from 'react-router'
 import { SelectField, TextField } from '../../app/form.tsx'
 import { FormCheckError } from '../../app/form-errors.ts'
 import { useSubmit } from '../../app/use-submit.ts'
-import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { BulkDialog, bulkTitle, refuseTooMany } from '../records/bulk-dialog.tsx'
 import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import {
   buyersQuery,
@@ -47,7 +47,7 @@ export function SellDialog({
   const form = useSubmit({
     fields: ['partnerCompanyId', 'campaignId', 'price'],
     send: async () => {
-      if (records.length > maxPerSale) throw new FormCheckError({}, tooMany(kind, maxPerSale, 'sale'))
+      refuseTooMany(kind, records, maxPerSale, 'sale')
       // Every missing or wrong field at once, before asking the server.
       const fields: Partial<Record<Field, string>> = {}
       if (!buyerId) fields.partnerCompanyId = 'Choose the buyer'

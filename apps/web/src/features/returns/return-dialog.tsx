@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { SelectField, TextAreaField } from '../../app/form.tsx'
 import { FormCheckError } from '../../app/form-errors.ts'
 import { useSubmit } from '../../app/use-submit.ts'
-import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { BulkDialog, bulkTitle, refuseTooMany } from '../records/bulk-dialog.tsx'
 import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
@@ -42,7 +42,7 @@ export function ReturnDialog({
   const form = useSubmit({
     fields: ['reason', 'callCenterComments'],
     send: async () => {
-      if (records.length > maxPerReturn) throw new FormCheckError({}, tooMany(kind, maxPerReturn, 'return'))
+      refuseTooMany(kind, records, maxPerReturn, 'return')
       // Every missing or too long field at once, before asking the server.
       const fields: Record<string, string> = {}
       if (!reason) fields.reason = 'Choose a reason'
