@@ -1,9 +1,11 @@
 /**
  * The browser test: starts Tributary on a fresh embedded database, drives Chromium through
- * every journey, screenshots each page into e2e/artifacts/, and ends with
+ * every journey, screenshots each page into e2e/artifacts/, then does it all again on a phone
+ * (390×844, a fresh server), where no page may be wider than the screen. Ends with
  * `e2e: <passed> passed, <failed> failed`.
  */
 import type { Browser } from 'playwright-core'
+import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
 import { exchangeJourney } from './journeys/exchange.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
@@ -11,7 +13,7 @@ import { queueJourney } from './journeys/queue.ts'
 import { returnsJourney } from './journeys/returns.ts'
 import { rolesJourney } from './journeys/roles.ts'
 import { usersJourney } from './journeys/users.ts'
-import { launchBrowser, Screenshots } from './lib/browser.ts'
+import { assertFitsWidth, launchBrowser, Screenshots } from './lib/browser.ts'
 import type { Journey } from './lib/journey.ts'
 import { type RunningServer, startServer } from './lib/server.ts'
 
@@ -23,7 +25,18 @@ const journeys: Journey[] = [
   queueJourney,
   returnsJourney,
   exchangeJourney,
+  apiKeysAuditJourney,
 ]
+
+/** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */
+const allViewports = [
+  { name: 'desktop', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+] as const
+type Viewport = (typeof allViewports)[number]
+// E2E_VIEWPORT=phone runs one of them, while working on it.
+const viewports = allViewports.filter((v) => !process.env.E2E_VIEWPORT || v.name === process.env.E2E_VIEWPORT)
+const runs = journeys.length * viewports.length
 
 let passed = 0
 let failed = 0
@@ -46,7 +59,7 @@ process.on('unhandledRejection', (reason) => {
   // A stray promise from the page or the driver: report it, clean up, fail.
   console.error('e2e: unhandled rejection', reason)
   void cleanUp().finally(() => {
-    console.log(`e2e: ${passed} passed, ${journeys.length - passed} failed`)
+    console.log(`e2e: ${passed} passed, ${runs - passed} failed`)
     process.exit(1)
   })
 })
@@ -55,28 +68,32 @@ function describe(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error)
 }
 
-async function runJourney(journey: Journey, shots: Screenshots): Promise<boolean> {
+async function runJourney(journey: Journey, shots: Screenshots, viewport: Viewport): Promise<boolean> {
   if (!server || !browser) throw new Error('not started')
-  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } })
+  const { width, height } = viewport
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width, height } })
   context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
-  console.log(`▶ ${journey.name}`)
+  const title = `${journey.name} (${viewport.name})`
+  console.log(`▶ ${title}`)
   try {
     await journey.run({
       page,
       server,
       screenshot: async (name) => {
-        await shots.take(page, name)
+        // Every page a journey visits must fit the screen: tables scroll inside their card.
+        if (viewport.name === 'phone') await assertFitsWidth(page, width, name)
+        await shots.take(page, viewport.name === 'phone' ? `phone-${name}` : name)
       },
       step: (text) => console.log(`  · ${text}`),
     })
     if (pageErrors.length) throw new Error(`uncaught errors in the page:\n${pageErrors.join('\n')}`)
-    console.log(`✔ ${journey.name}`)
+    console.log(`✔ ${title}`)
     return true
   } catch (error) {
-    console.error(`✘ ${journey.name}\n  at ${page.url()}\n${describe(error)}`)
+    console.error(`✘ ${title}\n  at ${page.url()}\n${describe(error)}`)
     await shots.take(page, 'failure').catch(() => undefined)
     return false
   } finally {
@@ -86,18 +103,26 @@ async function runJourney(journey: Journey, shots: Screenshots): Promise<boolean
 
 try {
   const shots = new Screenshots()
-  console.log('e2e: starting the server (the first start also builds the web app)…')
-  server = await startServer()
-  console.log(`e2e: server at ${server.url}`)
   browser = await launchBrowser()
-  for (const journey of journeys) {
-    if (await runJourney(journey, shots)) passed++
-    else failed++
+  for (const viewport of viewports) {
+    // A fresh server (and demo company) per viewport: the journeys add the same users and roles.
+    console.log(
+      `e2e: starting the server for the ${viewport.name} run (the first start also builds the web app)…`,
+    )
+    server = await startServer()
+    console.log(`e2e: server at ${server.url}`)
+    const failedBefore = failed
+    for (const journey of journeys) {
+      if (await runJourney(journey, shots, viewport)) passed++
+      else failed++
+    }
+    if (failed > failedBefore) console.error(`--- last server output ---\n${server.recentOutput()}`)
+    await server.stop()
+    server = undefined
   }
-  if (failed && server) console.error(`--- last server output ---\n${server.recentOutput()}`)
 } catch (error) {
   console.error(`e2e: could not run the journeys\n${describe(error)}`)
-  failed = journeys.length - passed
+  failed = runs - passed
 } finally {
   await cleanUp()
 }

@@ -1,4 +1,3 @@
-import type { Page } from 'playwright-core'
 import { logIn, logOut } from '../lib/app.ts'
 import {
   awaitDeliveryState,
@@ -18,15 +17,6 @@ const sellerName = 'Demo seller'
 const offlineName = 'Offline Buyers'
 /** Letters only: the Leads search would match digits in phone numbers too. */
 const surname = `Exchange-${[...String(Date.now()).slice(-5)].map((d) => 'abcdefghij'[Number(d)]).join('')}`
-
-/** The page as wide as a desktop and as narrow as a phone, for the pages this journey adds. */
-async function atBothWidths(page: Page, screenshot: (name: string) => Promise<void>, name: string) {
-  for (const width of [1440, 390]) {
-    await page.setViewportSize({ width, height: 900 })
-    await screenshot(`${name}-${width}`)
-  }
-  await page.setViewportSize({ width: 1280, height: 800 })
-}
 
 /**
  * The exchange (PRODUCT §4) between two companies on one server: the buyer, signed up afresh,
@@ -60,7 +50,7 @@ export const exchangeJourney: Journey = {
     if (!(await issued.getByLabel('Secret', { exact: true }).inputValue()).startsWith('whsec_'))
       throw new Error('expected the secret to start with whsec_')
     await visible(panel.getByRole('button', { name: 'Generate a new secret' }), 'the rotate button')
-    await atBothWidths(page, screenshot, 'exchange-credentials')
+    await screenshot('exchange-credentials')
 
     step('its Posting specification lists the fields, an example request and verification code')
     await panel.getByRole('link', { name: 'Posting specification' }).click()
@@ -69,7 +59,7 @@ export const exchangeJourney: Journey = {
     await visible(fields.getByRole('rowheader', { name: 'senderRecordId' }), 'a field of the spec')
     await visible(page.getByText(/webhook-signature: v1,/), 'the signed example request')
     await visible(page.getByRole('heading', { name: 'PHP' }), 'the PHP verification snippet')
-    await atBothWidths(page, screenshot, 'exchange-posting-spec')
+    await screenshot('exchange-posting-spec')
     await logOut(page)
 
     step(`the demo admin adds "${buyerName}" with Buys Leads over the exchange`)
@@ -99,7 +89,7 @@ export const exchangeJourney: Journey = {
     await edit.getByRole('button', { name: 'Test connection', exact: true }).click()
     await hasText(edit.locator('.test-connection-result'), /Delivered/, 'the test result', 30_000)
     await connectionState(page, /^Connected$/)
-    await atBothWidths(page, screenshot, 'exchange-test-connection')
+    await screenshot('exchange-test-connection')
 
     step('a buyer whose server is down: Test connection says why, and Deliveries offers Retry')
     const offline = await startPartnerCompany(page, offlineName)
@@ -135,7 +125,7 @@ export const exchangeJourney: Journey = {
     const dialog = page.getByRole('dialog', { name: `Sell lead #${lead.number}` })
     await dialog.getByLabel('Buyer', { exact: true }).selectOption({ label: buyerName })
     await dialog.getByLabel('Price', { exact: true }).fill('12.50')
-    await atBothWidths(page, screenshot, 'exchange-sell-dialog')
+    await screenshot('exchange-sell-dialog')
     await dialog.getByRole('button', { name: `Sell lead #${lead.number}`, exact: true }).click()
     const results = dialog.getByRole('list', { name: 'Sale results' })
     await hasText(results.getByRole('listitem'), /Sold ✓/, 'the sale result')
@@ -148,7 +138,7 @@ export const exchangeJourney: Journey = {
     const row = await openDelivery(page, 'Lead sold', buyerName)
     await awaitDeliveryState(page, row, /^Delivered$/)
     await hasText(row.getByRole('list', { name: 'Attempts' }), /accepted \(201\)/, 'the attempt')
-    await atBothWidths(page, screenshot, 'exchange-deliveries')
+    await screenshot('exchange-deliveries')
 
     step('the lead is Sold, and its timeline names the buyer and the price')
     await row.getByRole('link', { name: 'Open the lead' }).click()
@@ -167,7 +157,7 @@ export const exchangeJourney: Journey = {
     step(`${buyerName} finds the lead in its Leads, and the seller shows Connected`)
     await logIn(page, { company: buyer.slug, login: buyer.email, password: buyer.password })
     await findLead(page, lead, surname)
-    await atBothWidths(page, screenshot, 'exchange-lead-arrived')
+    await screenshot('exchange-lead-arrived')
     await page.goto(sellerPage)
     await connectionState(page, /^Connected$/)
     await screenshot('exchange-buyer-connected')

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { logIn, logOut, mainNav, openLogin, openSection, submitLogin } from '../lib/app.ts'
+import { logIn, logOut, mainNav, openLogin, openMenu, openSection, submitLogin } from '../lib/app.ts'
 import { absent, equal, hasText, visible } from '../lib/expect.ts'
 import type { Journey } from '../lib/journey.ts'
 import { unusedName } from '../lib/names.ts'
@@ -242,6 +242,7 @@ export const partnerCompaniesJourney: Journey = {
     await submitLogin(page, { company, login: partnerLogin.username, password: partnerLogin.password })
     await visible(page.getByRole('heading', { name: 'Partner portal', level: 1 }), 'the partner portal')
     await visible(page.getByTestId('user-name').getByText('Partner login'), 'the partner in the top bar')
+    await openMenu(page)
     await absent(mainNav(page).getByText('Partner Companies'), 'Administration links for a partner')
     await absent(mainNav(page).getByText('Leads', { exact: true }), 'the Leads link for a partner')
     await screenshot('partner-portal')

@@ -95,8 +95,8 @@ export const returnsJourney: Journey = {
     const table = page.getByRole('table', { name: 'Return reasons' })
     await visible(table.getByRole('rowheader', { name: 'Not interested', exact: true }), 'a default reason')
     const form = page.getByRole('form', { name: 'Add return reason' })
-    await form.getByLabel('New reason', { exact: true }).fill('duplicate')
-    await form.getByRole('button', { name: 'Add reason' }).click()
+    await form.getByLabel('New return reason', { exact: true }).fill('duplicate')
+    await form.getByRole('button', { name: 'Add return reason' }).click()
     const nameField = form.locator('.field.has-error')
     step(`  field error: "${await hasText(nameField.locator('.field-error'), /\S/, 'the taken name error')}"`)
     await screenshot('return-reason-taken')
@@ -106,8 +106,8 @@ export const returnsJourney: Journey = {
       'Already has an alarm system',
     )
     step(`"${reason}" is added at the end of the list, then moved up one place`)
-    await form.getByLabel('New reason', { exact: true }).fill(reason)
-    await form.getByRole('button', { name: 'Add reason' }).click()
+    await form.getByLabel('New return reason', { exact: true }).fill(reason)
+    await form.getByRole('button', { name: 'Add return reason' }).click()
     await visible(page.getByRole('status').getByText(`${reason} added.`), 'the added reason')
     const names = async () => (await table.getByRole('rowheader').allTextContents()).map((n) => n.trim())
     // The list reloads after the notice shows: wait for the new reason to be in it.

@@ -1,4 +1,4 @@
-import { logIn, logOut, mainNav, openLogin, openSection, submitLogin } from '../lib/app.ts'
+import { logIn, logOut, mainNav, openLogin, openMenu, openSection, submitLogin } from '../lib/app.ts'
 import { absent, equal, hasText, visible } from '../lib/expect.ts'
 import type { Journey } from '../lib/journey.ts'
 
@@ -82,6 +82,7 @@ export const usersJourney: Journey = {
     step('the new lead rep logs in and sees the app shell without Administration')
     await logIn(page, { company, login: rita.email, password: rita.password })
     await visible(page.getByTestId('user-name').getByText(rita.name), 'the rep name in the top bar')
+    await openMenu(page)
     await visible(mainNav(page).getByRole('link', { name: 'Leads', exact: true }), 'Leads in the navigation')
     await visible(
       mainNav(page).getByRole('link', { name: 'Customers', exact: true }),

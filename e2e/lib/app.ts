@@ -34,7 +34,14 @@ export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' })
 }
 
+/** On a small screen the navigation is folded behind Menu: unfolds it (nothing to do on a wide one). */
+export async function openMenu(page: Page) {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true })
+  if (await menu.isVisible()) await menu.click()
+}
+
 export async function openSection(page: Page, label: string, heading: string) {
+  await openMenu(page)
   await mainNav(page).getByRole('link', { name: label, exact: true }).click()
   await visible(page.getByRole('heading', { name: heading, level: 1 }), `the "${heading}" page`)
 }

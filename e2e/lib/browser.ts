@@ -36,3 +36,33 @@ export class Screenshots {
     return file
   }
 }
+
+/** Fails when the page is wider than the screen, naming the widest elements that stick out. */
+export async function assertFitsWidth(page: Page, width: number, where: string) {
+  const measured = await page.evaluate((limit) => {
+    const scrollWidth = document.documentElement.scrollWidth
+    const culprits: string[] = []
+    if (scrollWidth > limit) {
+      // Elements inside a scrolling box (a table in its card) may be wider: the box scrolls.
+      const scrolls = (element: Element | null): boolean => {
+        for (let at = element?.parentElement; at && at !== document.body; at = at.parentElement)
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(at).overflowX)) return true
+        return false
+      }
+      for (const element of document.querySelectorAll('body *')) {
+        const box = element.getBoundingClientRect()
+        if (box.right > limit + 1 && culprits.length < 5 && !scrolls(element)) {
+          const name = element.getAttribute('class') ?? ''
+          culprits.push(
+            `${element.tagName.toLowerCase()}${name ? `.${name.split(' ').join('.')}` : ''} (${Math.round(box.right)}px)`,
+          )
+        }
+      }
+    }
+    return { scrollWidth, culprits }
+  }, width)
+  if (measured.scrollWidth > width)
+    throw new Error(
+      `"${where}" is ${measured.scrollWidth}px wide on a ${width}px screen; sticking out: ${measured.culprits.join(', ')}`,
+    )
+}

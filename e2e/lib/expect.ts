@@ -43,3 +43,15 @@ export function equal<T>(actual: T, expected: T, what: string) {
   if (actual !== expected)
     throw new Error(`expected ${what} to be ${String(expected)}, got ${String(actual)}`)
 }
+
+/** Waits until the locator matches exactly `expected` elements (a list narrowed by a filter). */
+export async function hasCount(locator: Locator, expected: number, what: string, timeout = 15_000) {
+  const deadline = Date.now() + timeout
+  let last = -1
+  while (Date.now() < deadline) {
+    last = await locator.count()
+    if (last === expected) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`expected ${expected} ${what}, got ${last}`)
+}

@@ -1,13 +1,6 @@
 import { z } from 'zod'
-
-// Plain words for the two errors people meet most: a missing field and an empty one.
-z.config({
-  customError: (issue) => {
-    if (issue.code === 'invalid_type' && issue.input === undefined) return 'Required'
-    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'Required'
-    return undefined
-  },
-})
+// Installs the plain-language error map before any schema is used.
+import './messages.ts'
 
 export const Id = z.uuid()
 export const IdParams = z.object({ id: Id })

@@ -49,18 +49,22 @@ export function normaliseContact(input: ContactInput): ContactColumns {
   if (phone) {
     const parsed = parsePhoneNumberFromString(phone, country as CountryCode)
     if (parsed?.isValid()) phone = parsed.number
-    else errors.push({ path: 'phone', message: 'Not a valid phone number' })
+    else errors.push({ path: 'phone', message: 'Enter a phone number with its area code' })
   }
   let region = blank(input.address?.region)
   if (region && checksRegions(country)) {
     if (isKnownRegion(country, region)) region = region.toUpperCase()
-    else errors.push({ path: 'address.region', message: `Not a ${country} state or province code` })
+    else
+      errors.push({
+        path: 'address.region',
+        message: `Enter a ${country} state or province code (two letters)`,
+      })
   }
   let postalCode = blank(input.address?.postalCode)
   const format = postalCodes[country]
   if (postalCode && format) {
     if (format.test(postalCode)) postalCode = postalCode.toUpperCase()
-    else errors.push({ path: 'address.postalCode', message: `Not a ${country} postal code` })
+    else errors.push({ path: 'address.postalCode', message: `Enter a ${country} postal code` })
   }
   if (errors.length) throw new AppError('bad-request', 'Some contact fields are not valid', { errors })
   return {

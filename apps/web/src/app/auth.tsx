@@ -1,10 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react'
 import { useNavigate } from 'react-router'
 import { getMe, logout as logoutRequest, type Me } from '../features/auth/auth.api.ts'
 import { ErrorView } from '../features/errors/error-view.tsx'
 import { ApiError, loginUrl, rememberCompany } from './api.ts'
 import type { Permission } from './permissions.ts'
-import { useResource } from './use-resource.ts'
 
 export type Auth = {
   me: Me
@@ -12,8 +12,6 @@ export type Auth = {
   can: (permission: Permission) => boolean
   /** A partner company's login: no permissions, only the partner portal. */
   isPartner: boolean
-  /** Loads /me again, e.g. after changing one's own roles. */
-  refresh: () => void
   logout: () => Promise<void>
 }
 
@@ -28,13 +26,17 @@ export function useAuth(): Auth {
 /** Loads who is logged in; everything inside renders only once that is known. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const navigate = useNavigate()
-  const { data: me, error, reload } = useResource('me', getMe)
+  const queryClient = useQueryClient()
+  // Refreshed after every change like any answer, so one's own new roles show at once.
+  const { data: me, error, refetch } = useQuery({ queryKey: ['me'], queryFn: ({ signal }) => getMe(signal) })
 
   const logout = useCallback(async () => {
     // Leaving must work even when the session has already ended on the server.
     await logoutRequest().catch(() => undefined)
+    // Nothing of this session's answers may show to the next login on this browser.
+    queryClient.clear()
     navigate(me ? `/login?company=${encodeURIComponent(me.company.slug)}` : loginUrl(), { replace: true })
-  }, [me, navigate])
+  }, [me, navigate, queryClient])
 
   const auth = useMemo<Auth | null>(() => {
     if (!me) return null
@@ -43,10 +45,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       me,
       can: (permission) => granted.has(permission),
       isPartner: me.partner !== null,
-      refresh: reload,
       logout,
     }
-  }, [me, reload, logout])
+  }, [me, logout])
 
   useEffect(() => {
     if (me) rememberCompany(me.company.slug)
@@ -56,7 +57,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // The API client is already on its way to /login.
     if (error instanceof ApiError && error.status === 401)
       return <div className="splash">Redirecting to login…</div>
-    return <ErrorView error={error} onRetry={reload} />
+    return <ErrorView error={error} onRetry={() => void refetch()} />
   }
   if (!auth) return <div className="splash">Loading…</div>
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>

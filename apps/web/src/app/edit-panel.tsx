@@ -5,9 +5,9 @@ export type EditPanelState<T> = { mode: 'closed' } | { mode: 'create' } | { mode
 
 /**
  * The add/edit form above a list: closed, adding, or editing one item. Opening it clears the last
- * notice; saving closes it, reports through `notices` and reloads with `onSaved`.
+ * notice; saving closes it and reports through `notices` (the saving mutation refreshed the list).
  */
-export function useEditPanel<T>(notices: Notices, onSaved: () => void) {
+export function useEditPanel<T>(notices: Notices) {
   const [state, setState] = useState<EditPanelState<T>>({ mode: 'closed' })
   return {
     state,
@@ -23,7 +23,6 @@ export function useEditPanel<T>(notices: Notices, onSaved: () => void) {
     saved(message: string) {
       setState({ mode: 'closed' })
       notices.succeeded(message)
-      onSaved()
     },
   }
 }

@@ -1,32 +1,4 @@
 import { type ReactNode, type Ref, useEffect, useId, useRef } from 'react'
-import { ApiError } from './api.ts'
-
-/** What a failed submit leaves on a form: messages per field and one for the whole form. */
-export type FormErrors = { fields: Record<string, string>; form: string | null }
-
-export const noErrors: FormErrors = { fields: {}, form: null }
-
-/**
- * Turns a failed request into form errors. Field errors whose path names one of `fields`
- * (`roleIds.0` belongs to `roleIds`) show beside that field; anything else goes to the form.
- */
-export function formErrorsFrom(error: unknown, fields: readonly string[]): FormErrors {
-  if (!(error instanceof ApiError)) {
-    return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong' }
-  }
-  const byField: Record<string, string> = {}
-  const elsewhere: string[] = []
-  for (const { path, message } of error.errors) {
-    const field = fields.find((name) => path === name || path.startsWith(`${name}.`))
-    if (field) byField[field] ??= message
-    else elsewhere.push(path ? `${path}: ${message}` : message)
-  }
-  let form: string | null = null
-  if (elsewhere.length) form = elsewhere.join('; ')
-  else if (!Object.keys(byField).length) form = error.detail || error.title
-  else form = 'Please correct the fields marked below.'
-  return { fields: byField, form }
-}
 
 export function FormAlert({ message }: { message: string | null }) {
   if (!message) return null

@@ -1,5 +1,6 @@
-import { type FormEvent, useId, useState } from 'react'
-import { FormAlert, type FormErrors, formErrorsFrom, noErrors, TextField } from './form.tsx'
+import { useId, useState } from 'react'
+import { FormAlert, TextField } from './form.tsx'
+import { useSubmit } from './use-submit.ts'
 
 /**
  * The one-field form above a list of names (tags, return reasons): it adds one, then empties itself
@@ -11,6 +12,7 @@ export function AddNameForm<T>({
   submitLabel,
   create,
   onSaved,
+  onChange,
 }: {
   /** The form's name for screen readers, e.g. "Add tag". */
   title: string
@@ -18,43 +20,42 @@ export function AddNameForm<T>({
   submitLabel: string
   create: (name: string) => Promise<T>
   onSaved: (item: T) => void
+  /** Typing starts something new: the page clears its last notice. */
+  onChange?: () => void
 }) {
   const titleId = useId()
   const [name, setName] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      const item = await create(name)
+  const form = useSubmit({
+    fields: ['name'],
+    send: create,
+    onDone: (item: T) => {
       setName('')
-      setErrors(noErrors)
       onSaved(item)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['name']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
 
   return (
-    <form className="card inline-form narrow" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form
+      className="card inline-form narrow"
+      onSubmit={(event) => form.submit(name, event)}
+      onChange={onChange}
+      noValidate
+      aria-labelledby={titleId}
+    >
       <h2 id={titleId} className="visually-hidden">
         {title}
       </h2>
-      <FormAlert message={errors.fields.name ? null : errors.form} />
+      <FormAlert message={form.errors.fields.name ? null : form.errors.form} />
       <div className="inline-form-row">
         <TextField
           label={label}
           name="name"
           value={name}
           onChange={setName}
-          error={errors.fields.name}
+          error={form.errors.fields.name}
           autoComplete="off"
         />
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={form.busy}>
           {submitLabel}
         </button>
       </div>
@@ -80,35 +81,29 @@ export function RenameForm<T>({
   onCancel: () => void
 }) {
   const [name, setName] = useState(initialName)
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      onSaved(await rename(name))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['name']))
-      setBusy(false)
-    }
-  }
+  const form = useSubmit({ fields: ['name'], send: rename, onDone: onSaved })
+  const { fields, form: other } = form.errors
 
   return (
-    <form className="inline-form-row" onSubmit={submit} noValidate aria-label={title}>
+    <form
+      className="inline-form-row"
+      onSubmit={(event) => form.submit(name, event)}
+      noValidate
+      aria-label={title}
+    >
       <TextField
         label={label}
         name="name"
         value={name}
         onChange={setName}
-        error={errors.fields.name ?? (errors.form && !errors.fields.name ? errors.form : undefined)}
+        error={fields.name ?? other ?? undefined}
         autoComplete="off"
         autoFocus
       />
-      <button type="submit" className="button button-primary" disabled={busy}>
+      <button type="submit" className="button button-primary" disabled={form.busy}>
         Save
       </button>
-      <button type="button" className="button" onClick={onCancel} disabled={busy}>
+      <button type="button" className="button" onClick={onCancel} disabled={form.busy}>
         Cancel
       </button>
     </form>

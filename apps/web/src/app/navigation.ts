@@ -33,6 +33,8 @@ export const navigation: NavSection[] = [
       { label: 'Queue Settings', to: '/admin/queue-settings', anyOf: ['manage_settings'] },
       { label: 'Return Reasons', to: '/admin/return-reasons', anyOf: ['manage_settings'] },
       { label: 'Users & Roles', to: '/admin/users', anyOf: ['manage_users'] },
+      { label: 'API Keys', to: '/admin/api-keys', anyOf: ['manage_users'] },
+      { label: 'Audit Log', to: '/admin/audit', anyOf: ['view_audit'] },
       { label: 'Mail', to: '/admin/mail', anyOf: ['view_mail'] },
     ],
   },

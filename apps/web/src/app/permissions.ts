@@ -1,22 +1,5 @@
-/** Permission names as the API spells them (GET /api/v1/permissions lists them with descriptions). */
-export const permissionNames = [
-  'manage_settings',
-  'manage_users',
-  'manage_partner_companies',
-  'view_leads',
-  'view_pending_leads',
-  'create_leads',
-  'request_leads',
-  'assign_leads',
-  'return_leads',
-  'sell_leads',
-  'view_customers',
-  'manage_customers',
-  'view_audit',
-  'view_mail',
-] as const
-
-export type Permission = (typeof permissionNames)[number]
+/** Permission names come from the contracts (the one list, also behind GET /api/v1/permissions). */
+export type { Permission } from './contracts.ts'
 
 /** `manage_partner_companies` → `Manage partner companies`. */
 export function permissionLabel(name: string): string {

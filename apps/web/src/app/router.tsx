@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { createBrowserRouter } from 'react-router'
+import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx'
+import { AuditPage } from '../features/audit/audit-page.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
 import { CustomerPage, PortalCustomerPage } from '../features/customers/customer-page.tsx'
 import { CustomersPage } from '../features/customers/customers-page.tsx'
@@ -83,6 +85,8 @@ export const router = createBrowserRouter([
           guarded('admin/queue-settings', ['manage_settings'], <QueueSettingsPage />),
           guarded('admin/return-reasons', ['manage_settings'], <ReturnReasonsPage />),
           guarded('admin/users', ['manage_users'], <UsersRolesPage />),
+          guarded('admin/api-keys', ['manage_users'], <ApiKeysPage />),
+          guarded('admin/audit', ['view_audit'], <AuditPage />),
           guarded('admin/mail', ['view_mail'], <MailPage />),
           guarded('admin/mail/:id', ['view_mail'], <MailMessagePage />),
           { path: '*', element: <NotFoundPage /> },

@@ -1,26 +1,29 @@
+import { useMutation } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { errorMessage } from './api.ts'
 import type { Notices } from './notices.tsx'
 
+type Deletion = { run: () => Promise<unknown>; done: string; failed: string }
+
 /**
  * Deleting a row of a list after the row asks "Delete …?": which row is asking, and the delete
- * itself, reported through `notices`; `onDeleted` reloads the list.
+ * itself (a mutation, so the list refreshes), reported through `notices`.
  */
-export function useRowDelete(notices: Notices, onDeleted: () => void) {
+export function useRowDelete(notices: Notices) {
   const [confirmingId, setConfirmingId] = useState<string | null>(null)
+  const mutation = useMutation({
+    mutationFn: (deletion: Deletion) => deletion.run(),
+    onSuccess: (_, { done }) => notices.succeeded(done),
+    onError: (error, { failed }) => notices.failed(`${failed}: ${errorMessage(error)}`),
+  })
   return {
     confirmingId,
+    busy: mutation.isPending,
     ask: (id: string) => setConfirmingId(id),
     keep: () => setConfirmingId(null),
-    async remove(run: () => Promise<unknown>, messages: { done: string; failed: string }) {
+    remove(run: () => Promise<unknown>, messages: { done: string; failed: string }) {
       setConfirmingId(null)
-      try {
-        await run()
-        notices.succeeded(messages.done)
-        onDeleted()
-      } catch (error) {
-        notices.failed(`${messages.failed}: ${errorMessage(error)}`)
-      }
+      mutation.mutate({ run, ...messages })
     },
   }
 }
@@ -31,12 +34,15 @@ export function RowActions({
   question,
   onDelete,
   onKeep,
+  confirmLabel = 'Delete',
   children,
 }: {
   confirming: boolean
   question: string
   onDelete: () => void
   onKeep: () => void
+  /** The word of the confirming button, e.g. Revoke. */
+  confirmLabel?: string
   children: ReactNode
 }) {
   if (!confirming) return <span className="row-actions">{children}</span>
@@ -44,7 +50,7 @@ export function RowActions({
     <span className="confirm">
       {question}
       <button type="button" className="button button-danger" onClick={onDelete}>
-        Delete
+        {confirmLabel}
       </button>
       <button type="button" className="button" onClick={onKeep}>
         Keep
@@ -71,7 +77,15 @@ export function RowButton({
 }
 
 /** The quiet Delete button that makes its row ask first. */
-export function RowDeleteButton({ label, onClick }: { label: string; onClick: () => void }) {
+export function RowDeleteButton({
+  label,
+  onClick,
+  text = 'Delete',
+}: {
+  label: string
+  onClick: () => void
+  text?: string
+}) {
   return (
     <button
       type="button"
@@ -79,45 +93,7 @@ export function RowDeleteButton({ label, onClick }: { label: string; onClick: ()
       aria-label={label}
       onClick={onClick}
     >
-      Delete
+      {text}
     </button>
-  )
-}
-
-/**
- * The actions cell of a named item that can be edited and deleted: Edit, and a Delete that asks
- * "Delete <name>?" first and clears the last failure notice.
- */
-export function EditDeleteActions({
-  item,
-  deletion,
-  notices,
-  onEdit,
-  onDelete,
-}: {
-  item: { id: string; name: string }
-  deletion: ReturnType<typeof useRowDelete>
-  notices: Notices
-  onEdit: () => void
-  onDelete: () => void
-}) {
-  return (
-    <RowActions
-      confirming={deletion.confirmingId === item.id}
-      question={`Delete ${item.name}?`}
-      onDelete={onDelete}
-      onKeep={deletion.keep}
-    >
-      <RowButton label={`Edit ${item.name}`} onClick={onEdit}>
-        Edit
-      </RowButton>
-      <RowDeleteButton
-        label={`Delete ${item.name}`}
-        onClick={() => {
-          notices.clearFailure()
-          deletion.ask(item.id)
-        }}
-      />
-    </RowActions>
   )
 }

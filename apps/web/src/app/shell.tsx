@@ -1,20 +1,31 @@
-import { useState } from 'react'
-import { Link, Navigate, NavLink, Outlet } from 'react-router'
+import { useEffect, useId, useState } from 'react'
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router'
 import { Forbidden } from '../features/errors/forbidden.tsx'
 import { useAuth } from './auth.tsx'
 import { visibleNavigation } from './navigation.ts'
 import { PartnerForbidden } from './require-permission.tsx'
+import './shell.css'
 
 /** The frame of every page after login: top bar, navigation, and the page itself. */
 export function AppShell() {
   const { me, can, isPartner, logout } = useAuth()
   const [leaving, setLeaving] = useState(false)
+  const menu = useFoldingMenu()
   const sections = visibleNavigation({ can, isPartner })
   const who = me.user?.name ?? 'Partner login'
 
   return (
     <div className="shell">
       <header className="topbar">
+        <button
+          type="button"
+          className="button button-quiet menu-toggle"
+          aria-expanded={menu.open}
+          aria-controls={menu.id}
+          onClick={menu.toggle}
+        >
+          {menu.open ? 'Close menu' : 'Menu'}
+        </button>
         <Link className="brand" to="/">
           Tributary
         </Link>
@@ -37,7 +48,7 @@ export function AppShell() {
           Log out
         </button>
       </header>
-      <nav className="sidebar" aria-label="Main">
+      <nav className="sidebar" aria-label="Main" id={menu.id} data-open={menu.open || undefined}>
         {sections.map((section) => (
           <div className="nav-section" key={section.title}>
             {section.items.length > 1 || section.items[0]?.label !== section.title ? (
@@ -60,6 +71,27 @@ export function AppShell() {
       </main>
     </div>
   )
+}
+
+/**
+ * Below 768 px the navigation folds away behind Menu: it folds again once a page is chosen, or
+ * on Escape. (Wider, the toggle is hidden and the navigation always shown.)
+ */
+function useFoldingMenu() {
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const { pathname } = useLocation()
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new page is what closes the menu
+  useEffect(() => setOpen(false), [pathname])
+  useEffect(() => {
+    if (!open) return
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false)
+    }
+    document.addEventListener('keydown', closeOnEscape)
+    return () => document.removeEventListener('keydown', closeOnEscape)
+  }, [open])
+  return { open, id, toggle: () => setOpen((was) => !was) }
 }
 
 /** `/` leads to the first section the login may use. */

@@ -26,11 +26,23 @@ export async function insertAuditEntry(conn: Conn, companyId: string, entry: Aud
     .execute()
 }
 
-export const listAuditEntries = (conn: Conn, companyId: string, limit: number, before?: string) =>
+export type AuditFilters = { userId?: string; entityType?: string; from?: string; until?: string }
+
+export const listAuditEntries = (
+  conn: Conn,
+  companyId: string,
+  limit: number,
+  before: string | undefined,
+  filters: AuditFilters,
+) =>
   conn
     .selectFrom('audit_log')
     .where('company_id', '=', companyId)
     .$if(before !== undefined, (q) => q.where('id', '<', before as string))
+    .$if(filters.userId !== undefined, (q) => q.where('actor_user_id', '=', filters.userId as string))
+    .$if(filters.entityType !== undefined, (q) => q.where('entity_type', '=', filters.entityType as string))
+    .$if(filters.from !== undefined, (q) => q.where('at', '>=', new Date(filters.from as string)))
+    .$if(filters.until !== undefined, (q) => q.where('at', '<', new Date(filters.until as string)))
     .selectAll()
     .orderBy('id', 'desc')
     .limit(limit)

@@ -1,4 +1,4 @@
-import { AuditEntry, PageQuery, page } from '@tributary/contracts'
+import { AuditEntry, AuditQuery, page } from '@tributary/contracts'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
@@ -11,7 +11,7 @@ export function auditRoutes(app: App, ctx: AppContext) {
       schema: {
         tags: ['Audit'],
         summary: 'Admin changes, newest first',
-        querystring: PageQuery,
+        querystring: AuditQuery,
         response: { 200: page(AuditEntry) },
       },
     },

@@ -1,4 +1,4 @@
-import type { PageQuery } from '@tributary/contracts'
+import type { AuditQuery } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
@@ -34,10 +34,15 @@ export async function recordAudit(
   })
 }
 
-export async function listAudit(ctx: AppContext, actor: Actor, query: PageQuery) {
+export async function listAudit(ctx: AppContext, actor: Actor, query: AuditQuery) {
   assertPermission(actor, 'view_audit')
   const before = idAfter(query.cursor)
-  const rows = await listAuditEntries(ctx.db, actor.companyId, query.limit + 1, before)
+  const rows = await listAuditEntries(ctx.db, actor.companyId, query.limit + 1, before, {
+    userId: query.userId,
+    entityType: query.entityType,
+    from: query.from,
+    until: query.until,
+  })
   return toPage(
     rows,
     query.limit,

@@ -124,6 +124,53 @@ describe('the audit log', () => {
     expect(seen.length).toBeGreaterThanOrEqual(5)
   })
 
+  it('narrows to the changes one person made', async () => {
+    const admin = await signup(t.app)
+    const manager = await userWithRole(t.app, admin, 'Admin')
+    await call(t.app, 'POST', '/api/v1/tags', { token: manager.token, body: { name: 'By the manager' } })
+    await call(t.app, 'POST', '/api/v1/tags', { token: admin.token, body: { name: 'By the admin' } })
+    const mine = await audit(manager, `?userId=${manager.userId}`)
+    expect(mine.map((e) => [e.entityType, e.changes.name])).toEqual([['tag', 'By the manager']])
+    expect(
+      (await audit(admin, `?userId=${admin.userId}`)).every((e) => e.actor.userId === admin.userId),
+    ).toBe(true)
+  })
+
+  it('narrows to one kind of change', async () => {
+    const admin = await signup(t.app)
+    await createUser(admin)
+    await call(t.app, 'POST', '/api/v1/tags', { token: admin.token, body: { name: 'Kind' } })
+    const tags = await audit(admin, '?entityType=tag')
+    expect(tags.map((e) => e.entityType)).toEqual(['tag'])
+    expect((await audit(admin, '?entityType=user')).map((e) => e.entityType)).toEqual(['user'])
+  })
+
+  it('narrows to a time range, from included and until excluded', async () => {
+    const admin = await signup(t.app)
+    await call(t.app, 'POST', '/api/v1/tags', { token: admin.token, body: { name: 'Earlier' } })
+    const [earlier] = await audit(admin, '?entityType=tag')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await call(t.app, 'POST', '/api/v1/tags', { token: admin.token, body: { name: 'Later' } })
+    const [later] = await audit(admin, '?entityType=tag')
+    if (!earlier || !later) throw new Error('both tags are in the audit log')
+    const from = encodeURIComponent(later.at)
+    expect((await audit(admin, `?entityType=tag&from=${from}`)).map((e) => e.changes.name)).toEqual(['Later'])
+    expect((await audit(admin, `?entityType=tag&until=${from}`)).map((e) => e.changes.name)).toEqual([
+      'Earlier',
+    ])
+    const future = encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString())
+    expect(await audit(admin, `?from=${future}`)).toEqual([])
+  })
+
+  it('refuses a filter that is not a person, a kind or a time, naming it', async () => {
+    const admin = await signup(t.app)
+    const res = await call(t.app, 'GET', '/api/v1/audit?userId=someone&from=yesterday', {
+      token: admin.token,
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['from', 'userId'])
+  })
+
   it("shows only the caller's company", async () => {
     const a = await signup(t.app)
     const b = await signup(t.app)

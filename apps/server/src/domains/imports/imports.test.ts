@@ -58,8 +58,8 @@ describe('CSV import of leads', () => {
       failedRows: 3,
     })
     expect(done.errors).toEqual([
-      { row: 2, path: 'phone', message: 'Not a valid phone number' },
-      { row: 3, path: 'address.region', message: 'Not a US state or province code' },
+      { row: 2, path: 'phone', message: 'Enter a phone number with its area code' },
+      { row: 3, path: 'address.region', message: 'Enter a US state or province code (two letters)' },
       { row: 5, message: 'This lead duplicates an existing one' },
     ])
     const leads = await call(t.app, 'GET', `/api/v1/leads?partnerCompanyId=${sourceId}`, {

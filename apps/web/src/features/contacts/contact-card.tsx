@@ -1,12 +1,6 @@
-import { type FormEvent, useId, useState } from 'react'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  orNull,
-  TextAreaField,
-} from '../../app/form.tsx'
+import { useId, useState } from 'react'
+import { FormAlert, orNull, TextAreaField } from '../../app/form.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import { type Contact, contactDraftOf, contactErrorPaths, contactInputOf } from './contact.ts'
 import { ContactFields, ContactSummary } from './contact-fields.tsx'
 
@@ -45,49 +39,45 @@ export function ContactCard<T>({
   editable,
   save,
   onSaved,
+  onChange,
 }: {
   contact: Contact
   texts: ContactText[]
   editable: boolean
   save: (input: ContactPatch) => Promise<T>
   onSaved: (saved: T) => void
+  /** Editing starts something new: the page clears its last notice. */
+  onChange?: () => void
 }) {
   const titleId = useId()
   const [editing, setEditing] = useState(false)
   const [draft, setDraft] = useState(() => contactDraftOf(contact))
   const [extra, setExtra] = useState<Record<string, string>>({})
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields: [...contactErrorPaths, ...texts.map((t) => t.name)],
+    // Nothing changed: nothing to send.
+    send: async (input: ContactPatch) => (Object.keys(input).length ? save(input) : null),
+    onDone: (saved: T | null) => {
+      setEditing(false)
+      if (saved) onSaved(saved)
+    },
+  })
+  const { errors, busy } = form
 
   function start() {
     setDraft(contactDraftOf(contact))
     setExtra(Object.fromEntries(texts.map((t) => [t.name, t.value ?? ''])))
-    setErrors(noErrors)
+    form.reset()
     setEditing(true)
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      const input = changesOf(contact, contactInputOf(draft))
-      for (const t of texts) {
-        const value = orNull(extra[t.name] ?? '')
-        if (value !== t.value) input[t.name] = value
-      }
-      if (!Object.keys(input).length) {
-        setEditing(false)
-        setBusy(false)
-        return
-      }
-      const saved = await save(input)
-      setEditing(false)
-      setBusy(false)
-      onSaved(saved)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, [...contactErrorPaths, ...texts.map((t) => t.name)]))
-      setBusy(false)
+  function changes(): ContactPatch {
+    const input = changesOf(contact, contactInputOf(draft))
+    for (const t of texts) {
+      const value = orNull(extra[t.name] ?? '')
+      if (value !== t.value) input[t.name] = value
     }
+    return input
   }
 
   if (!editing) {
@@ -113,7 +103,13 @@ export function ContactCard<T>({
   }
 
   return (
-    <form className="card detail-card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form
+      className="card detail-card"
+      onSubmit={(event) => form.submit(changes(), event)}
+      onChange={onChange}
+      noValidate
+      aria-labelledby={titleId}
+    >
       <div className="card-header">
         <h2 id={titleId}>Edit contact</h2>
       </div>

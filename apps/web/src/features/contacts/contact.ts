@@ -1,24 +1,11 @@
 /** A lead's or customer's contact: name, company, email, phone and postal address. */
 
+import type { Lead } from '../../app/contracts.ts'
 import { orNull } from '../../app/form.tsx'
 
-export type ContactAddress = {
-  street: string | null
-  city: string | null
-  region: string | null
-  postalCode: string | null
-  /** Two letters, e.g. US. */
-  country: string
-}
+export type ContactAddress = Lead['address']
 
-export type Contact = {
-  firstName: string | null
-  lastName: string | null
-  companyName: string | null
-  email: string | null
-  phone: string | null
-  address: ContactAddress
-}
+export type Contact = Pick<Lead, 'firstName' | 'lastName' | 'companyName' | 'email' | 'phone' | 'address'>
 
 /** What a contact form edits: text where the API has null. */
 export type ContactDraft = {

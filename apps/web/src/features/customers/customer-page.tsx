@@ -1,15 +1,15 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { SellButton } from '../exchange/sell-selected.tsx'
-import { getLead } from '../leads/leads.api.ts'
+import { leadQuery } from '../leads/leads.api.ts'
 import {
   isRecordId,
   RecordAlerts,
@@ -20,7 +20,7 @@ import {
 } from '../records/record-page.tsx'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
-import { type Customer, customerStatusLabels, getCustomer, updateCustomer } from './customers.api.ts'
+import { type Customer, customerQuery, customerStatusLabels, updateCustomer } from './customers.api.ts'
 
 /** Customers → one customer: contact, source, office location, the lead it came from, timeline. */
 export function CustomerPage() {
@@ -38,7 +38,7 @@ export function PortalCustomerPage() {
 
 function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
   const { can, isPartner } = useAuth()
-  const detail = useRecordDetail('customer', id, getCustomer)
+  const detail = useRecordDetail('customer', customerQuery(id), id)
   const { record: customer, timeline, changed } = detail
   const names = useDirectory([customer?.partnerCompanyId ?? null])
   const [returning, setReturning] = useState(false)
@@ -84,7 +84,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
               <SellButton
                 kind="customer"
                 record={{ id: customer.id, number: customer.number, name }}
-                onSold={detail.reloaded}
+                onSold={detail.changedElsewhere}
               />
             ) : null}
           </div>
@@ -114,6 +114,7 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             editable={editable}
             save={(input) => updateCustomer(customer.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
+            onChange={() => detail.setNotice(null)}
           />
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
@@ -215,7 +216,7 @@ function CustomerFacts({
 
 /** "Lead #12 — Ava Adams", linking back to the lead the customer came from. */
 function LeadLink({ id, links }: { id: string; links: RecordLinks }) {
-  const lead = useResource(`customer-lead:${id}`, (signal) => getLead(id, signal))
+  const lead = useQuery(leadQuery(id))
   const label = lead.data
     ? `Lead #${lead.data.number} — ${contactName(lead.data, 'no name')}`
     : 'Open the lead'
@@ -234,18 +235,12 @@ function OfficeChooser({
 }) {
   const id = useId()
   const [office, setOffice] = useState(customer.officeLocationId)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-
-  async function save() {
-    setBusy(true)
-    try {
-      onChanged(await updateCustomer(customer.id, { officeLocationId: office }))
-    } catch (failure) {
-      setError(errorMessage(failure))
-      setBusy(false)
-    }
-  }
+  const save = useMutation({
+    mutationFn: () => updateCustomer(customer.id, { officeLocationId: office }),
+    onSuccess: onChanged,
+  })
+  const busy = save.isPending
+  const error = save.error ? errorMessage(save.error) : null
 
   return (
     <div className="inline-choice">
@@ -263,7 +258,7 @@ function OfficeChooser({
         ))}
       </select>
       {office !== customer.officeLocationId ? (
-        <button type="button" className="button button-small" disabled={busy} onClick={() => void save()}>
+        <button type="button" className="button button-small" disabled={busy} onClick={() => save.mutate()}>
           Save
         </button>
       ) : null}

@@ -1,12 +1,14 @@
 import { useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
-import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { countOf } from '../records/record-outcome.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
@@ -38,7 +40,9 @@ export function CustomersPage() {
   const { params, update, clear } = useUrlFilters()
   const filters = filtersOf(params)
   const key = JSON.stringify(filters)
-  const list = useKeysetList(key, (cursor, signal) => listCustomers(filters, cursor, signal))
+  const list = useKeysetList(['customers', filters], (cursor, signal) =>
+    listCustomers(filters, cursor, signal),
+  )
   const selection = useSelection(
     key,
     list.items.map((customer) => customer.id),
@@ -81,9 +85,9 @@ export function CustomersPage() {
           onSell={sales.start}
         />
       ) : null}
-      <RecordListBody
-        kind="customer"
+      <ListBody
         list={list}
+        count={(n) => countOf('customer', n)}
         empty={filtered ? 'No customer matches these filters.' : 'There are no customers yet.'}
         onClear={filtered ? () => clear() : undefined}
       >
@@ -94,7 +98,7 @@ export function CustomersPage() {
           selection={selection}
           busy={list.loading}
         />
-      </RecordListBody>
+      </ListBody>
       {returns.dialog}
       {sales.dialog}
     </div>

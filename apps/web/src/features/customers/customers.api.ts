@@ -1,39 +1,12 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
-import type { Contact } from '../contacts/contact.ts'
-
-export type CustomerStatus = 'active' | 'returned' | 'sold'
-
-export type Customer = Contact & {
-  id: string
-  number: number
-  /** The source, if any: a partner company that sells customers, or the lead's source. */
-  partnerCompanyId: string | null
-  campaignId: string | null
-  officeLocationId: string
-  /** The lead it was converted from. */
-  leadId: string | null
-  status: CustomerStatus
-  returnReason: string | null
-  notes: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export type CustomerFilters = {
-  partnerCompanyId?: string
-  officeLocationId?: string
-  status?: CustomerStatus
-  q?: string
-}
-
-export type CreateCustomerInput = Partial<Contact> & {
-  notes?: string | null
-  partnerCompanyId?: string | null
-  campaignId?: string | null
-  officeLocationId?: string
-}
-
-export type UpdateCustomerInput = Partial<Contact> & { notes?: string | null; officeLocationId?: string }
+import type {
+  CreateCustomerInput,
+  Customer,
+  CustomerFilters,
+  CustomerStatus,
+  UpdateCustomerInput,
+} from '../../app/contracts.ts'
 
 export const customerStatusLabels: Record<CustomerStatus, string> = {
   active: 'Active',
@@ -62,3 +35,9 @@ export const getCustomer = (id: string, signal?: AbortSignal) =>
   api.get<Customer>(one(id), withSignal(signal))
 export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>(base, input)
 export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)
+
+export type { CreateCustomerInput, Customer, CustomerFilters, CustomerStatus, UpdateCustomerInput }
+
+/** One customer, cached under the key its page and every link to it share. */
+export const customerQuery = (id: string) =>
+  queryOptions({ queryKey: ['customers', id], queryFn: ({ signal }) => getCustomer(id, signal) })

@@ -1,22 +1,15 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { getAll } from '../../app/api.ts'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  orNull,
-  SelectField,
-  TextAreaField,
-} from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
+import { FormAlert, orNull, SelectField, TextAreaField } from '../../app/form.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import { type ContactDraft, contactDraftOf, contactErrorPaths, contactInputOf } from '../contacts/contact.ts'
 import { ContactFields } from '../contacts/contact-fields.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listOfficeLocations, type OfficeLocation } from '../office-locations/office-locations.api.ts'
-import { listCampaigns, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
-import { type CreateCustomerInput, createCustomer } from './customers.api.ts'
+import { campaignsQuery, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { type CreateCustomerInput, type Customer, createCustomer } from './customers.api.ts'
 
 const errorPaths = [
   ...contactErrorPaths,
@@ -42,9 +35,10 @@ const loadChoices = async (signal: AbortSignal) => {
 
 /** Customers → New customer: an optional source and campaign, the office location, the contact. */
 export function NewCustomerPage() {
-  const choices = useResource('customer-choices', loadChoices)
+  const choices = useQuery({ queryKey: ['customer-choices'], queryFn: ({ signal }) => loadChoices(signal) })
   let body: ReactNode
-  if (choices.error && !choices.data) body = <ErrorView error={choices.error} onRetry={choices.reload} />
+  if (choices.error && !choices.data)
+    body = <ErrorView error={choices.error} onRetry={() => void choices.refetch()} />
   else if (!choices.data) body = <p className="muted">Loading…</p>
   else body = <NewCustomerForm sources={choices.data.sources} offices={choices.data.offices} />
   return (
@@ -69,40 +63,39 @@ function NewCustomerForm({ sources, offices }: { sources: PartnerCompany[]; offi
   const [office, setOffice] = useState('')
   const [contact, setContact] = useState<ContactDraft>(() => contactDraftOf())
   const [notes, setNotes] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields: errorPaths,
+    send: createCustomer,
+    onDone: (customer: Customer) =>
+      navigate(`/customers/${customer.id}`, { state: { notice: `Customer #${customer.number} added.` } }),
+  })
+  const { errors, busy } = form
   const e = errors.fields
-  const campaigns = useResource(`customer-campaigns:${source}`, (signal) =>
-    source ? listCampaigns(source, signal) : Promise.resolve([]),
-  )
+  useEffect(() => {
+    if (form.error) window.scrollTo({ top: 0 })
+  }, [form.error])
+  const campaigns = useQuery(campaignsQuery(source))
   const chosen = sources.find((p) => p.id === source)
   const sourceOffice = offices.find((o) => o.id === chosen?.sellsCustomers.defaultOfficeLocationId)
   const defaultOffice = sourceOffice
     ? `The source's default (${sourceOffice.name})`
     : `The first office (${offices[0]?.name ?? 'none yet'})`
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    const input: CreateCustomerInput = {
-      ...contactInputOf(contact),
-      notes: orNull(notes),
-      partnerCompanyId: source || null,
-      campaignId: campaign || null,
-    }
-    if (office) input.officeLocationId = office
-    try {
-      const customer = await createCustomer(input)
-      navigate(`/customers/${customer.id}`, { state: { notice: `Customer #${customer.number} added.` } })
-    } catch (error) {
-      setErrors(formErrorsFrom(error, errorPaths))
-      setBusy(false)
-      window.scrollTo({ top: 0 })
-    }
-  }
+  const input = (): CreateCustomerInput => ({
+    ...contactInputOf(contact),
+    notes: orNull(notes),
+    partnerCompanyId: source || null,
+    campaignId: campaign || null,
+    ...(office ? { officeLocationId: office } : {}),
+  })
 
   return (
-    <form className="card form-card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form
+      className="card form-card"
+      onSubmit={(event) => form.submit(input(), event)}
+      noValidate
+      aria-labelledby={titleId}
+    >
       <h2 id={titleId} className="visually-hidden">
         New customer
       </h2>

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { KeysetListBody } from '../../app/keyset-list-body.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
 import { useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
@@ -30,7 +30,7 @@ export function DeliveriesPage() {
   const { params, update, clear } = useUrlFilters()
   const filters = filtersOf(params)
   const filtered = Object.keys(filters).length > 0
-  const list = useKeysetList(JSON.stringify(filters), (cursor, signal) =>
+  const list = useKeysetList(['deliveries', filters], (cursor, signal) =>
     listDeliveries(filters, cursor, signal),
   )
   const notices = useNotices()
@@ -47,7 +47,7 @@ export function DeliveriesPage() {
             marked Failed; Retry sends it again now.
           </p>
         </div>
-        <button type="button" className="button" onClick={list.reload} disabled={list.loading}>
+        <button type="button" className="button" onClick={list.retry} disabled={list.loading}>
           Refresh
         </button>
       </header>
@@ -74,7 +74,7 @@ export function DeliveriesPage() {
           </button>
         ) : null}
       </search>
-      <KeysetListBody
+      <ListBody
         list={list}
         empty={filtered ? 'No delivery matches these filters.' : 'Nothing has been sent to a partner yet.'}
         onClear={filtered ? () => clear() : undefined}
@@ -83,17 +83,16 @@ export function DeliveriesPage() {
         <DeliveriesTable
           deliveries={list.items}
           busy={list.loading}
-          onRetried={(next) => {
-            list.patch((items) => items.map((d) => (d.id === next.id ? next : d)))
+          onRetried={(next) =>
             notices.succeeded(
               next.state === 'delivered'
                 ? 'Delivered this time.'
                 : 'Tried again; its state says how it went.',
             )
-          }}
+          }
           onRetryFailed={notices.failed}
         />
-      </KeysetListBody>
+      </ListBody>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMutation } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
@@ -38,19 +38,14 @@ export function DeliveriesTable({
   onRetryFailed: (message: string) => void
 }) {
   const { can } = useAuth()
-  const [retrying, setRetrying] = useState<string | null>(null)
+  // A mutation: the list loads again after it; meanwhile its answer says how it went.
+  const retry = useMutation({
+    mutationFn: (delivery: Delivery) => retryDelivery(delivery.id),
+    onSuccess: onRetried,
+    onError: (error) => onRetryFailed(`Could not try again: ${errorMessage(error)}`),
+  })
+  const retrying = retry.isPending ? retry.variables?.id : null
   const now = Date.now()
-
-  async function retry(delivery: Delivery) {
-    setRetrying(delivery.id)
-    try {
-      onRetried(await retryDelivery(delivery.id))
-    } catch (error) {
-      onRetryFailed(`Could not try again: ${errorMessage(error)}`)
-    } finally {
-      setRetrying(null)
-    }
-  }
 
   return (
     <div className="table-wrap" aria-busy={busy}>
@@ -97,7 +92,7 @@ export function DeliveriesTable({
                       type="button"
                       className="button button-small"
                       disabled={retrying === delivery.id}
-                      onClick={() => void retry(delivery)}
+                      onClick={() => retry.mutate(delivery)}
                     >
                       {retrying === delivery.id ? 'Retrying…' : 'Retry'}
                     </button>

@@ -1,7 +1,7 @@
-import type { Delivery, DeliveryState } from '@tributary/contracts'
 import { api, type Page } from '../../app/api.ts'
+import type { Delivery, DeliveryFilters, DeliveryState } from '../../app/contracts.ts'
 
-export type { Delivery, DeliveryState }
+export type { Delivery, DeliveryFilters, DeliveryState }
 
 export const deliveryStateLabels: Record<DeliveryState, string> = {
   pending: 'Sending',
@@ -21,8 +21,6 @@ export const deliveryKindLabels: Record<string, string> = {
   'connection.hello': 'Connection set-up',
   ping: 'Test connection',
 }
-
-export type DeliveryFilters = { state?: DeliveryState; partnerCompanyId?: string; recordId?: string }
 
 const base = '/api/v1/deliveries'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`

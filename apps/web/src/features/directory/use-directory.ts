@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useQueries, useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
 import { getAll } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
-import { useResource } from '../../app/use-resource.ts'
 import { listOfficeLocations, type OfficeLocation } from '../office-locations/office-locations.api.ts'
 import {
   type Campaign,
-  listCampaigns,
+  campaignsQuery,
   type PartnerCompany,
 } from '../partner-companies/partner-companies.api.ts'
 import { listUsers, type User } from '../users/users.api.ts'
@@ -34,9 +34,6 @@ const none = '—'
 
 type Lists = { partners: PartnerCompany[]; offices: OfficeLocation[]; users: User[] }
 
-/** The lists last loaded, by the login they were loaded for. */
-let lastLoaded: { key: string; lists: Lists } | null = null
-
 async function orEmpty<T>(load: Promise<T[]>): Promise<T[]> {
   try {
     return await load
@@ -51,19 +48,20 @@ export function useDirectory(campaignsOf: readonly (string | null)[] = []): Dire
   const { me, can, isPartner } = useAuth()
   const mayListUsers = can('assign_leads') || can('manage_users')
   const key = `${me.company.id}:${me.user?.id ?? me.partner?.partnerCompanyId}:${mayListUsers}`
-  const lists = useResource(`directory:${key}`, async (signal): Promise<Lists> => {
-    if (isPartner) return { partners: [], offices: [], users: [] }
-    const [partners, offices, users] = await Promise.all([
-      orEmpty(getAll<PartnerCompany>('/api/v1/partner-companies', signal)),
-      orEmpty(listOfficeLocations(signal)),
-      mayListUsers ? orEmpty(listUsers(signal)) : Promise.resolve([]),
-    ])
-    const loaded = { partners, offices, users }
-    lastLoaded = { key, lists: loaded }
-    return loaded
+  // Cached per login, so the names of the page before show at once while they are refreshed.
+  const lists = useQuery({
+    queryKey: ['directory', key],
+    queryFn: async ({ signal }): Promise<Lists> => {
+      if (isPartner) return { partners: [], offices: [], users: [] }
+      const [partners, offices, users] = await Promise.all([
+        orEmpty(getAll<PartnerCompany>('/api/v1/partner-companies', signal)),
+        orEmpty(listOfficeLocations(signal)),
+        mayListUsers ? orEmpty(listUsers(signal)) : Promise.resolve([]),
+      ])
+      return { partners, offices, users }
+    },
   })
-  // The names of the page before show at once; the fresh lists replace them when they arrive.
-  const data = lists.data ?? (lastLoaded?.key === key ? lastLoaded.lists : undefined)
+  const data = lists.data
   const campaigns = useCampaigns(isPartner ? [] : campaignsOf)
 
   return useMemo(() => {
@@ -73,9 +71,9 @@ export function useDirectory(campaignsOf: readonly (string | null)[] = []): Dire
     const partnerById = new Map(partners.map((p) => [p.id, p.name]))
     const officeById = new Map(offices.map((o) => [o.id, o.name]))
     const userById = new Map(users.map((u) => [u.id, u.name]))
-    const pending = lists.loading && !data ? '…' : undefined
+    const pending = lists.isPending ? '…' : undefined
     return {
-      loading: lists.loading && !data,
+      loading: lists.isPending,
       partners,
       offices,
       users,
@@ -97,39 +95,19 @@ export function useDirectory(campaignsOf: readonly (string | null)[] = []): Dire
       },
       officeName: (id) => (id ? (officeById.get(id) ?? pending ?? 'Unknown office') : none),
     }
-  }, [data, lists.loading, campaigns, me, isPartner])
+  }, [data, lists.isPending, campaigns, me, isPartner])
 }
 
-/** Campaigns seen on earlier pages: their names show at once while a page loads them again. */
-const knownCampaigns = new Map<string, Campaign>()
-
-/** The campaigns of some partner companies, each partner's loaded once per page. */
+/** The campaigns of some partner companies, one cached query per partner. */
 function useCampaigns(partnerIds: readonly (string | null)[]) {
-  const [state, setState] = useState<{ byId: Map<string, Campaign>; inFlight: number }>(() => ({
-    byId: new Map(knownCampaigns),
-    inFlight: 0,
-  }))
-  const asked = useRef(new Set<string>())
-  const wanted = [...new Set(partnerIds.filter((id): id is string => Boolean(id)))].sort().join(',')
-
-  useEffect(() => {
-    const missing = wanted.split(',').filter((id) => id && !asked.current.has(id))
-    if (!missing.length) return
-    for (const id of missing) asked.current.add(id)
-    setState((previous) => ({ ...previous, inFlight: previous.inFlight + 1 }))
-    void Promise.all(missing.map((id) => listCampaigns(id).catch(() => [] as Campaign[]))).then((lists) =>
-      setState((previous) => {
-        const byId = new Map(previous.byId)
-        for (const campaign of lists.flat()) {
-          byId.set(campaign.id, campaign)
-          knownCampaigns.set(campaign.id, campaign)
-        }
-        return { byId, inFlight: previous.inFlight - 1 }
-      }),
-    )
-  }, [wanted])
-
-  // Ids not asked for yet are as good as loading: their request starts after this render.
-  const notAsked = wanted.split(',').some((id) => id && !asked.current.has(id))
-  return useMemo(() => ({ byId: state.byId, loading: state.inFlight > 0 || notAsked }), [state, notAsked])
+  const ids = [...new Set(partnerIds.filter((id): id is string => Boolean(id)))].sort()
+  return useQueries({
+    // A partner whose campaigns cannot be read names none.
+    queries: ids.map((id) => ({ ...campaignsQuery(id), retry: false })),
+    combine: (results) => {
+      const byId = new Map<string, Campaign>()
+      for (const result of results) for (const campaign of result.data ?? []) byId.set(campaign.id, campaign)
+      return { byId, loading: results.some((result) => result.isPending) }
+    },
+  })
 }

@@ -1,13 +1,12 @@
-import './exchange.css'
-import { useEffect } from 'react'
+import { useQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { deliveryKindLabels } from '../deliveries/deliveries.api.ts'
 import { DeliveryStateBadge } from '../deliveries/delivery-badges.tsx'
 import type { PartnerCompany } from '../partner-companies/partner-companies.api.ts'
-import { type ConnectionStatus, getConnection } from './exchange.api.ts'
+import { type ConnectionStatus, connectionQuery } from './exchange.api.ts'
 import { PostingCredentials } from './posting-credentials.tsx'
+import './exchange.css'
 
 /** How often an unsettled connection is looked at again. */
 const refreshMs = 4000
@@ -31,20 +30,17 @@ export function ConnectionPanel({ partner }: { partner: PartnerCompany }) {
   const buysOverExchange = [partner.buysLeads, partner.buysCustomers].some(
     (b) => b.enabled && b.deliveryMethod === 'exchange',
   )
-  const status = useResource(`connection:${partner.id}:${partner.updatedAt}`, (signal) =>
-    getConnection(partner.id, signal),
-  )
-  // The other side connects, and a test or sale is answered, while this page is open: keep up.
-  const last = status.data?.lastDelivery?.state
   const shown = sellsToYou || buysOverExchange
-  const settling =
-    shown && Boolean(status.data) && (!status.data?.connected || last === 'pending' || last === 'retrying')
-  const { reload } = status
-  useEffect(() => {
-    if (!settling) return
-    const timer = setInterval(reload, refreshMs)
-    return () => clearInterval(timer)
-  }, [settling, reload])
+  const status = useQuery({
+    ...connectionQuery(partner.id),
+    enabled: shown,
+    // The other side connects, and a test or sale is answered, while this page is open: keep up.
+    refetchInterval: (query) => {
+      const data = query.state.data
+      const last = data?.lastDelivery?.state
+      return data && (!data.connected || last === 'pending' || last === 'retrying') ? refreshMs : false
+    },
+  })
   if (!shown) return null
 
   return (
@@ -56,7 +52,7 @@ export function ConnectionPanel({ partner }: { partner: PartnerCompany }) {
       {status.error && !status.data ? (
         <p className="field-error" role="alert">
           The connection could not be loaded.{' '}
-          <button type="button" className="button button-small" onClick={status.reload}>
+          <button type="button" className="button button-small" onClick={() => void status.refetch()}>
             Try again
           </button>
         </p>
@@ -70,7 +66,6 @@ export function ConnectionPanel({ partner }: { partner: PartnerCompany }) {
               partnerId={partner.id}
               partnerName={partner.name}
               inbound={status.data.inbound}
-              onGenerated={status.reload}
             />
           ) : null}
         </>

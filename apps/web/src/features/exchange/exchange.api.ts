@@ -1,13 +1,19 @@
-import type { ConnectionCredentials, ConnectionStatus, PostingSpec, SellResult } from '@tributary/contracts'
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
+import type {
+  ConnectionCredentials,
+  ConnectionStatus,
+  PostingSpec,
+  SellInput,
+  SellResult,
+} from '../../app/contracts.ts'
 import type { Campaign, PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import type { ReturnKind } from '../returns/returns.api.ts'
 
-export type { ConnectionCredentials, ConnectionStatus, PostingSpec, SellResult }
+export type { ConnectionCredentials, ConnectionStatus, PostingSpec, SellInput, SellResult }
 
 export type SellKind = ReturnKind
 export type BuysSection = 'buysLeads' | 'buysCustomers'
-export type SellInput = { partnerCompanyId: string; campaignId?: string; price?: string }
 
 /** The most ids one sale takes, and a price as the API reads it (packages/contracts/src/exchange.ts). */
 export const maxPerSale = 500
@@ -52,3 +58,31 @@ export const testConnection = (partnerId: string, section: BuysSection) =>
 
 export const getPostingSpec = (partnerId: string, signal?: AbortSignal) =>
   api.get<PostingSpec>(`${one(partnerId)}/posting-spec`, withSignal(signal))
+
+/** A partner's connection, cached under the partner so its page and Buys sections share it. */
+export const connectionQuery = (partnerId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerId, 'connection'],
+    queryFn: ({ signal }) => getConnection(partnerId, signal),
+  })
+
+export const postingSpecQuery = (partnerId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerId, 'posting-spec'],
+    queryFn: ({ signal }) => getPostingSpec(partnerId, signal),
+  })
+
+/** The active buyers of this kind, for the Sell dialog. */
+export const buyersQuery = (kind: SellKind) =>
+  queryOptions({
+    queryKey: ['partner-companies', 'buyers', kind],
+    queryFn: ({ signal }) => listBuyers(kind, signal),
+  })
+
+/** A buyer's outbound campaigns, for the Sell dialog (none asked until a buyer is chosen). */
+export const outboundCampaignsQuery = (partnerId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerId, 'campaigns', 'outbound'],
+    queryFn: ({ signal }) => listOutboundCampaigns(partnerId, signal),
+    enabled: Boolean(partnerId),
+  })

@@ -1,9 +1,10 @@
+import { useMutation } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
+import { CopyField } from '../../app/copy-field.tsx'
 import { ConfirmDialog } from '../../app/dialog.tsx'
 import { formatDateTime } from '../../app/format.ts'
-import { CopyField } from '../partner-companies/copy-field.tsx'
 import { type ConnectionCredentials, type ConnectionStatus, generateCredentials } from './exchange.api.ts'
 
 /**
@@ -15,32 +16,22 @@ export function PostingCredentials({
   partnerId,
   partnerName,
   inbound,
-  onGenerated,
 }: {
   partnerId: string
   partnerName: string
   inbound: ConnectionStatus['inbound']
-  onGenerated: () => void
 }) {
-  const [credentials, setCredentials] = useState<ConnectionCredentials | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  // A mutation: the connection is loaded again after it, and its answer is the credentials shown once.
+  const generation = useMutation({
+    mutationFn: () => generateCredentials(partnerId),
+    onSettled: () => setConfirming(false),
+  })
+  const credentials: ConnectionCredentials | undefined = generation.data
+  const busy = generation.isPending
+  const failure = generation.error ? `No credentials were generated: ${errorMessage(generation.error)}` : null
   const issued = Boolean(inbound || credentials)
-
-  async function generate() {
-    setBusy(true)
-    setFailure(null)
-    try {
-      setCredentials(await generateCredentials(partnerId))
-      onGenerated()
-    } catch (error) {
-      setFailure(`No credentials were generated: ${errorMessage(error)}`)
-    } finally {
-      setBusy(false)
-      setConfirming(false)
-    }
-  }
+  const generate = () => generation.mutate()
 
   return (
     <>
@@ -71,7 +62,7 @@ export function PostingCredentials({
           type="button"
           className={issued ? 'button' : 'button button-primary'}
           disabled={busy}
-          onClick={() => (issued ? setConfirming(true) : void generate())}
+          onClick={() => (issued ? setConfirming(true) : generate())}
         >
           {busy ? 'Generating…' : issued ? 'Generate a new secret' : 'Generate posting credentials'}
         </button>
@@ -88,7 +79,7 @@ export function PostingCredentials({
           }
           confirmLabel="Generate a new secret"
           busy={busy}
-          onConfirm={() => void generate()}
+          onConfirm={() => generate()}
           onCancel={() => setConfirming(false)}
         />
       ) : null}

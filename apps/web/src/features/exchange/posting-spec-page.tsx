@@ -1,12 +1,12 @@
-import './exchange.css'
+import { useQuery } from '@tanstack/react-query'
 import { Link, useParams } from 'react-router'
-import { useResource } from '../../app/use-resource.ts'
+import { CopyField } from '../../app/copy-field.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
-import { CopyField } from '../partner-companies/copy-field.tsx'
-import { getPartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { partnerCompanyQuery } from '../partner-companies/partner-companies.api.ts'
 import { isRecordId } from '../records/record-page.tsx'
-import { getPostingSpec, type PostingSpec } from './exchange.api.ts'
+import { type PostingSpec, postingSpecQuery } from './exchange.api.ts'
+import './exchange.css'
 
 const languages = [
   { key: 'typescript', label: 'TypeScript (Node.js)' },
@@ -25,10 +25,9 @@ export function PostingSpecPage() {
 }
 
 function PostingSpecView({ id }: { id: string }) {
-  const loaded = useResource(`posting-spec:${id}`, async (signal) => {
-    const [partner, spec] = await Promise.all([getPartnerCompany(id, signal), getPostingSpec(id, signal)])
-    return { partner, spec }
-  })
+  const partner = useQuery(partnerCompanyQuery(id))
+  const spec = useQuery(postingSpecQuery(id))
+  const error = partner.error ?? spec.error
   const partnerPath = `/admin/partner-companies/${id}`
 
   return (
@@ -37,26 +36,32 @@ function PostingSpecView({ id }: { id: string }) {
       <header className="page-header">
         <p className="breadcrumb">
           Administration · <Link to="/admin/partner-companies">Partner Companies</Link>
-          {loaded.data ? (
+          {partner.data ? (
             <>
               {' '}
-              · <Link to={partnerPath}>{loaded.data.partner.name}</Link>
+              · <Link to={partnerPath}>{partner.data.name}</Link>
             </>
           ) : null}
         </p>
         <h1>Posting specification</h1>
         <p className="muted page-intro">
-          How {loaded.data?.partner.name ?? 'this partner'} sends you leads and customers from its own system:
-          a signed JSON post (Standard Webhooks), one record per request. A partner on Tributary needs none of
+          How {partner.data?.name ?? 'this partner'} sends you leads and customers from its own system: a
+          signed JSON post (Standard Webhooks), one record per request. A partner on Tributary needs none of
           this — it pastes the connection code.
         </p>
       </header>
-      {loaded.error && !loaded.data ? (
-        <ErrorView error={loaded.error} onRetry={loaded.reload} />
-      ) : !loaded.data ? (
+      {error && !(partner.data && spec.data) ? (
+        <ErrorView
+          error={error}
+          onRetry={() => {
+            void partner.refetch()
+            void spec.refetch()
+          }}
+        />
+      ) : !(partner.data && spec.data) ? (
         <p className="muted">Loading…</p>
       ) : (
-        <Spec spec={loaded.data.spec} partnerPath={partnerPath} />
+        <Spec spec={spec.data} partnerPath={partnerPath} />
       )}
     </div>
   )

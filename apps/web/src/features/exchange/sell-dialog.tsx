@@ -1,13 +1,15 @@
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { type FormErrors, formErrorsFrom, noErrors, SelectField, TextField } from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
-import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { SelectField, TextField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
+import { useSubmit } from '../../app/use-submit.ts'
+import { BulkDialog, bulkTitle, refuseTooMany } from '../records/bulk-dialog.tsx'
 import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import {
-  listBuyers,
-  listOutboundCampaigns,
+  buyersQuery,
   maxPerSale,
+  outboundCampaignsQuery,
   pricePattern,
   type SellKind,
   type SellResult,
@@ -32,35 +34,26 @@ export function SellDialog({
   onSold: (result: SellResult, buyer: string) => void
   onClose: () => void
 }) {
-  const buyers = useResource(`buyers:${kind}`, (signal) => listBuyers(kind, signal))
+  const buyers = useQuery(buyersQuery(kind))
   const [buyerId, setBuyerId] = useState('')
-  const campaigns = useResource(`outbound-campaigns:${buyerId}`, (signal) =>
-    buyerId ? listOutboundCampaigns(buyerId, signal) : Promise.resolve([]),
-  )
+  const campaigns = useQuery(outboundCampaignsQuery(buyerId))
   const [campaignId, setCampaignId] = useState('')
   const [price, setPrice] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<SellResult | null>(null)
   const title = bulkTitle('Sell', kind, records)
   const buyerName = (buyers.data?.find((b) => b.id === buyerId)?.name ?? 'the buyer').replace(/\.$/, '')
   const section = kind === 'lead' ? 'Buys Leads' : 'Buys Customers'
 
-  async function submit() {
-    if (records.length > maxPerSale) {
-      setErrors({ fields: {}, form: tooMany(kind, maxPerSale, 'sale') })
-      return
-    }
-    const fields: Partial<Record<Field, string>> = {}
-    if (!buyerId) fields.partnerCompanyId = 'Choose the buyer'
-    if (price.trim() && !pricePattern.test(price.trim())) fields.price = 'A price such as 25 or 19.99'
-    if (Object.keys(fields).length) {
-      setErrors({ fields, form: null })
-      return
-    }
-    setBusy(true)
-    try {
-      const answer = await sellRecords(
+  const form = useSubmit({
+    fields: ['partnerCompanyId', 'campaignId', 'price'],
+    send: async () => {
+      refuseTooMany(kind, records, maxPerSale, 'sale')
+      // Every missing or wrong field at once, before asking the server.
+      const fields: Partial<Record<Field, string>> = {}
+      if (!buyerId) fields.partnerCompanyId = 'Choose the buyer'
+      if (price.trim() && !pricePattern.test(price.trim())) fields.price = 'A price such as 25 or 19.99'
+      if (Object.keys(fields).length) throw new FormCheckError(fields)
+      return sellRecords(
         kind,
         records.map((r) => r.id),
         {
@@ -69,14 +62,13 @@ export function SellDialog({
           ...(price.trim() ? { price: price.trim() } : {}),
         },
       )
+    },
+    onDone: (answer: SellResult) => {
       setResult(answer)
       onSold(answer, buyerName)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['partnerCompanyId', 'campaignId', 'price']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
+  const { errors, busy } = form
 
   const noBuyers = buyers.data?.length === 0
   const buyerError =
@@ -92,7 +84,7 @@ export function SellDialog({
       formError={errors.form}
       busy={busy}
       ready={Boolean(buyers.data?.length)}
-      onSubmit={() => void submit()}
+      onSubmit={form.onSubmit}
       onClose={onClose}
       results={
         result ? <SellResults kind={kind} records={records} result={result} buyer={buyerName} /> : null
@@ -105,7 +97,7 @@ export function SellDialog({
         onChange={(value) => {
           setBuyerId(value)
           setCampaignId('')
-          setErrors(noErrors)
+          form.reset()
         }}
         placeholder={buyers.data ? 'Choose the buyer…' : 'Loading…'}
         options={(buyers.data ?? []).map((b) => ({ value: b.id, label: b.name }))}
@@ -121,7 +113,10 @@ export function SellDialog({
         label="Campaign"
         name="campaignId"
         value={campaignId}
-        onChange={setCampaignId}
+        onChange={(value) => {
+          setCampaignId(value)
+          form.changed('campaignId')
+        }}
         placeholder={buyerId && !campaigns.data ? 'Loading…' : 'No campaign'}
         options={(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
         error={errors.fields.campaignId}
@@ -132,7 +127,10 @@ export function SellDialog({
         label="Price"
         name="price"
         value={price}
-        onChange={setPrice}
+        onChange={(value) => {
+          setPrice(value)
+          form.changed('price')
+        }}
         error={errors.fields.price}
         hint={`Optional: the price of each ${kind}, such as 25 or 19.99`}
         autoComplete="off"

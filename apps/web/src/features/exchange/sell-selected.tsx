@@ -15,7 +15,7 @@ export function soldNotice(kind: SellKind, count: number, buyer: string): string
 
 /**
  * Sell for the ticked rows of a list: `start` (absent without sell_leads) opens the dialog on
- * them, `dialog` is the open dialog. Once sold, the selection clears, the list reloads and
+ * them, `dialog` is the open dialog. Once sold, the selection clears (the sale's mutation reloads the list) and
  * `onSold` gets the sentence to show, or null when none went.
  */
 export function useSellSelected<T extends Contact & { id: string; number: number }>({
@@ -38,7 +38,6 @@ export function useSellSelected<T extends Contact & { id: string; number: number
       records={selling}
       onSold={(result, buyer) => {
         selection.clear()
-        list.reload()
         onSold(soldNotice(kind, result.deliveries.length, buyer))
       }}
       onClose={() => setSelling(null)}

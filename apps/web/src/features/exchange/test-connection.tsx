@@ -1,5 +1,5 @@
-import './exchange.css'
-import { useEffect, useRef, useState } from 'react'
+import { useMutation, useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { errorMessage } from '../../app/api.ts'
 import { type Delivery, getDelivery } from '../deliveries/deliveries.api.ts'
 import { DeliveryStateBadge } from '../deliveries/delivery-badges.tsx'
@@ -7,6 +7,7 @@ import { plainDeliveryError } from '../deliveries/delivery-errors.ts'
 import type { Buys } from '../partner-companies/partner-companies.api.ts'
 import type { BuysDraft } from '../partner-companies/partner-company-draft.ts'
 import { type BuysSection, testConnection } from './exchange.api.ts'
+import './exchange.css'
 
 type Outcome = { kind: 'waiting' } | { kind: 'delivered' } | { kind: 'failed'; message: string }
 
@@ -49,36 +50,38 @@ export function TestConnection({
   saved: Buys
   draft: BuysDraft
 }) {
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined)
-  useEffect(() => () => clearTimeout(timer.current), [])
+  // The ping is a mutation (Deliveries and this partner refresh after it); its delivery is then
+  // read again every pollMs until it settles, or until waitMs have gone by.
+  const ping = useMutation({ mutationFn: () => testConnection(partnerId, section) })
+  const deliveryId = ping.data?.deliveryId
+  const [timedOut, setTimedOut] = useState<string | null>(null)
+  useEffect(() => {
+    if (!deliveryId) return
+    const timer = setTimeout(() => setTimedOut(deliveryId), waitMs)
+    return () => clearTimeout(timer)
+  }, [deliveryId])
+  const waitingFor = deliveryId && timedOut !== deliveryId ? deliveryId : null
+  const followed = useQuery({
+    queryKey: ['deliveries', deliveryId],
+    queryFn: ({ signal }) => getDelivery(deliveryId ?? '', signal),
+    enabled: Boolean(deliveryId),
+    refetchInterval: (query) =>
+      waitingFor && !(query.state.data && outcomeOf(query.state.data)) ? pollMs : false,
+  })
+  const outcome: Outcome | null = ping.isPending
+    ? { kind: 'waiting' }
+    : ping.error
+      ? { kind: 'failed', message: errorMessage(ping.error) }
+      : !deliveryId
+        ? null
+        : ((followed.data && outcomeOf(followed.data)) ??
+          (followed.error && !followed.data
+            ? { kind: 'failed', message: `Could not follow the test: ${errorMessage(followed.error)}` }
+            : waitingFor
+              ? { kind: 'waiting' }
+              : { kind: 'failed', message: 'No answer yet; see how it goes on the Deliveries page.' }))
   const state = testable(saved, draft)
   if (state === 'off') return null
-
-  async function follow(deliveryId: string, until: number) {
-    try {
-      const found = outcomeOf(await getDelivery(deliveryId))
-      if (found) return setOutcome(found)
-      if (Date.now() > until)
-        return setOutcome({
-          kind: 'failed',
-          message: 'No answer yet; see how it goes on the Deliveries page.',
-        })
-      timer.current = setTimeout(() => void follow(deliveryId, until), pollMs)
-    } catch (error) {
-      setOutcome({ kind: 'failed', message: `Could not follow the test: ${errorMessage(error)}` })
-    }
-  }
-
-  async function test() {
-    setOutcome({ kind: 'waiting' })
-    try {
-      const { deliveryId } = await testConnection(partnerId, section)
-      await follow(deliveryId, Date.now() + waitMs)
-    } catch (error) {
-      setOutcome({ kind: 'failed', message: errorMessage(error) })
-    }
-  }
 
   return (
     <div className="test-connection">
@@ -86,7 +89,7 @@ export function TestConnection({
         type="button"
         className="button"
         disabled={state !== 'ready' || outcome?.kind === 'waiting'}
-        onClick={() => void test()}
+        onClick={() => ping.mutate()}
       >
         {outcome?.kind === 'waiting' ? 'Testing…' : 'Test connection'}
       </button>

@@ -1,15 +1,9 @@
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { Dialog } from '../../app/dialog.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../app/form.tsx'
+import { FormAlert, SelectField, TextAreaField, TextField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
 import { browserTimeZone, toDateTimeLocal } from '../../app/format.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import type { Customer } from '../customers/customers.api.ts'
 import type { OfficeLocation } from '../office-locations/office-locations.api.ts'
 import type { User } from '../users/users.api.ts'
@@ -62,31 +56,25 @@ export function RequeueDialog({
 }) {
   const [callback, setCallback] = useState(tomorrowMorning)
   const [comment, setComment] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const when = callback ? new Date(callback) : null
-    if (when && Number.isNaN(when.getTime())) {
-      setErrors({ fields: { contactAfter: 'Enter a date and time' }, form: null })
-      return
-    }
-    setBusy(true)
-    try {
+  const form = useSubmit({
+    fields: ['contactAfter', 'comment'],
+    send: async () => {
+      const when = callback ? new Date(callback) : null
+      if (when && Number.isNaN(when.getTime())) {
+        throw new FormCheckError({ contactAfter: 'Enter a date and time' }, null)
+      }
       const input: { contactAfter?: string; comment?: string } = {}
       if (when) input.contactAfter = when.toISOString()
       if (comment.trim()) input.comment = comment.trim()
-      onDone(await requeueLead(lead.id, input))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['contactAfter', 'comment']))
-      setBusy(false)
-    }
-  }
+      return requeueLead(lead.id, input)
+    },
+    onDone,
+  })
+  const { errors, busy } = form
 
   return (
     <Dialog title="Put back in queue" onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label="Put back in queue">
+      <form onSubmit={form.onSubmit} noValidate aria-label="Put back in queue">
         <FormAlert message={errors.form} />
         <TextField
           label="Callback"
@@ -121,23 +109,18 @@ export function InvalidateDialog({
   onClose: () => void
 }) {
   const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      onDone(await invalidateLead(lead.id, reason.trim()))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['reason']))
-      setBusy(false)
-    }
-  }
+  const form = useSubmit({
+    fields: ['reason'],
+    send: async () => {
+      return invalidateLead(lead.id, reason.trim())
+    },
+    onDone,
+  })
+  const { errors, busy } = form
 
   return (
     <Dialog title="Mark invalid" onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label="Mark invalid">
+      <form onSubmit={form.onSubmit} noValidate aria-label="Mark invalid">
         <FormAlert message={errors.form} />
         <TextField
           label="Reason"
@@ -166,24 +149,19 @@ export function ConvertDialog({
   onClose: () => void
 }) {
   const [office, setOffice] = useState(offices[0]?.id ?? '')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
+  const form = useSubmit({
+    fields: ['officeLocationId'],
+    send: async () => {
       const { customer } = await convertLead(lead.id, office || undefined)
-      onDone(customer)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['officeLocationId']))
-      setBusy(false)
-    }
-  }
+      return customer
+    },
+    onDone,
+  })
+  const { errors, busy } = form
 
   return (
     <Dialog title="Convert to customer" onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label="Convert to customer">
+      <form onSubmit={form.onSubmit} noValidate aria-label="Convert to customer">
         <FormAlert message={errors.form} />
         <p className="dialog-intro">
           The customer takes the lead's contact, source and campaign, and links back to the lead.
@@ -217,27 +195,21 @@ export function AssignDialog({
 }) {
   const active = users.filter((u) => !u.disabled).sort((a, b) => a.name.localeCompare(b.name))
   const [userId, setUserId] = useState(lead.assignedUserId ?? '')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (!userId) {
-      setErrors({ fields: { assignedUserId: 'Choose a user' }, form: null })
-      return
-    }
-    setBusy(true)
-    try {
-      onDone(await updateLead(lead.id, { assignedUserId: userId }))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['assignedUserId']))
-      setBusy(false)
-    }
-  }
+  const form = useSubmit({
+    fields: ['assignedUserId'],
+    send: async () => {
+      if (!userId) {
+        throw new FormCheckError({ assignedUserId: 'Choose a user' }, null)
+      }
+      return updateLead(lead.id, { assignedUserId: userId })
+    },
+    onDone,
+  })
+  const { errors, busy } = form
 
   return (
     <Dialog title="Assign lead" onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label="Assign lead">
+      <form onSubmit={form.onSubmit} noValidate aria-label="Assign lead">
         <FormAlert message={errors.form} />
         <SelectField
           label="Assign to"

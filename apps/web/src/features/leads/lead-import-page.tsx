@@ -1,12 +1,15 @@
-import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode, useId, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { errorMessage, getAll } from '../../app/api.ts'
 import { FieldError, FormAlert, SelectField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
 import { formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import type { PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { getImport, importColumns, importLeads, type LeadImport } from './leads.api.ts'
+import './lead-import.css'
 
 const POLL_MS = 1000
 const finished = (state: LeadImport['state']) => state === 'done' || state === 'failed'
@@ -39,30 +42,28 @@ export function LeadImportPage() {
 
 function UploadForm({ onStarted }: { onStarted: (started: LeadImport) => void }) {
   const fileId = useId()
-  const sources = useResource('import-sources', (signal) =>
-    getAll<PartnerCompany>('/api/v1/partner-companies?sellsLeads=true&active=true', signal),
-  )
+  const sources = useQuery({
+    queryKey: ['import-sources'],
+    queryFn: ({ signal }) =>
+      getAll<PartnerCompany>('/api/v1/partner-companies?sellsLeads=true&active=true', signal),
+  })
   const [file, setFile] = useState<File | null>(null)
   const [source, setSource] = useState('')
-  const [fileError, setFileError] = useState<string | undefined>()
-  const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    if (!file) {
-      setFileError('Choose a CSV file')
-      return
-    }
-    setBusy(true)
-    setFailure(null)
-    try {
-      onStarted(await importLeads(file, source || null))
-    } catch (error) {
-      setFailure(`The file was not imported: ${errorMessage(error)}`)
-      setBusy(false)
-    }
-  }
+  const form = useSubmit({
+    fields: ['file'],
+    send: async () => {
+      if (!file) throw new FormCheckError({ file: 'Choose a CSV file' })
+      try {
+        return await importLeads(file, source || null)
+      } catch (error) {
+        throw new FormCheckError({}, `The file was not imported: ${errorMessage(error)}`)
+      }
+    },
+    onDone: onStarted,
+  })
+  const { busy } = form
+  const failure = form.errors.form
+  const fileError = form.errors.fields.file
 
   const options = (sources.data ?? [])
     .filter((p) => p.sellsLeads.enabled && p.active)
@@ -71,7 +72,7 @@ function UploadForm({ onStarted }: { onStarted: (started: LeadImport) => void })
 
   return (
     <div className="import-layout">
-      <form className="card form-card" onSubmit={submit} noValidate aria-label="Import leads">
+      <form className="card form-card" onSubmit={form.onSubmit} noValidate aria-label="Import leads">
         <FormAlert message={failure} />
         <div className={fileError ? 'field has-error' : 'field'}>
           <label htmlFor={fileId}>CSV file</label>
@@ -84,7 +85,7 @@ function UploadForm({ onStarted }: { onStarted: (started: LeadImport) => void })
             aria-describedby={fileError ? `${fileId}-error` : `${fileId}-hint`}
             onChange={(event) => {
               setFile(event.target.files?.[0] ?? null)
-              setFileError(undefined)
+              form.changed('file')
             }}
           />
           <p className="field-hint" id={`${fileId}-hint`}>
@@ -95,7 +96,7 @@ function UploadForm({ onStarted }: { onStarted: (started: LeadImport) => void })
           <FieldError id={`${fileId}-error`} message={fileError} />
         </div>
         {sources.error && !sources.data ? (
-          <ErrorView error={sources.error} onRetry={sources.reload} />
+          <ErrorView error={sources.error} onRetry={() => void sources.refetch()} />
         ) : (
           <SelectField
             label="Default source"
@@ -139,33 +140,18 @@ function UploadForm({ onStarted }: { onStarted: (started: LeadImport) => void })
 
 /** Follows an import until it ends: a progress bar, the counts, and the rows it refused. */
 function ImportProgress({ id, onAnother }: { id: string; onAnother: () => void }) {
-  const [job, setJob] = useState<LeadImport | null>(null)
-  const [error, setError] = useState<unknown>(null)
-  const [attempt, setAttempt] = useState(0)
+  const polled = useQuery({
+    queryKey: ['imports', id],
+    queryFn: ({ signal }) => getImport(id, signal),
+    // Asked again until it ends; a failure stops the asking until Check again.
+    refetchInterval: (query) =>
+      query.state.error || (query.state.data && finished(query.state.data.state)) ? false : POLL_MS,
+  })
+  const job = polled.data
+  const error = polled.error
+  const checkAgain = () => void polled.refetch()
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Check again) polls again
-  useEffect(() => {
-    const controller = new AbortController()
-    let timer: ReturnType<typeof setTimeout> | undefined
-    async function poll() {
-      try {
-        const next = await getImport(id, controller.signal)
-        setJob(next)
-        setError(null)
-        if (!finished(next.state)) timer = setTimeout(poll, POLL_MS)
-      } catch (failure) {
-        if (controller.signal.aborted) return
-        setError(failure)
-      }
-    }
-    void poll()
-    return () => {
-      controller.abort()
-      clearTimeout(timer)
-    }
-  }, [id, attempt])
-
-  if (error && !job) return <ErrorView error={error} onRetry={() => setAttempt((n) => n + 1)} />
+  if (error && !job) return <ErrorView error={error} onRetry={checkAgain} />
   if (!job) return <p className="muted">Loading…</p>
 
   const percent = Math.round(Math.min(1, Math.max(0, job.progress)) * 100)
@@ -187,7 +173,7 @@ function ImportProgress({ id, onAnother }: { id: string; onAnother: () => void }
       {error ? (
         <p className="field-error" role="alert">
           Lost touch with the server ({errorMessage(error)}); the import goes on.{' '}
-          <button type="button" className="button button-small" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button button-small" onClick={checkAgain}>
             Check again
           </button>
         </p>

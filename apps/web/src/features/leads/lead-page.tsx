@@ -1,12 +1,12 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
-import { getCustomer } from '../customers/customers.api.ts'
+import { customerQuery } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { SellButton } from '../exchange/sell-selected.tsx'
@@ -22,7 +22,7 @@ import { ReturnDialog } from '../returns/return-dialog.tsx'
 import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timeline.tsx'
 import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
 import { LocationBadge, PriorityBadge } from './lead-badges.tsx'
-import { getLead, type Lead, updateLead } from './leads.api.ts'
+import { type Lead, leadQuery, updateLead } from './leads.api.ts'
 
 /** Leads → one lead: contact, source and assignment, consent, the actions its location allows, timeline. */
 export function LeadPage() {
@@ -43,12 +43,22 @@ type DialogName = 'none' | 'requeue' | 'invalidate' | 'convert' | 'assign' | 're
 function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   const navigate = useNavigate()
   const { me, can, isPartner } = useAuth()
-  const detail = useRecordDetail('lead', id, getLead)
+  const detail = useRecordDetail('lead', leadQuery(id), id)
   const { record: lead, timeline, setNotice, setFailure } = detail
   const names = useDirectory([lead?.partnerCompanyId ?? null])
   const [dialog, setDialog] = useState<DialogName>('none')
-  const [busy, setBusy] = useState(false)
   const portal = links === portalLinks
+
+  const moving = useMutation({
+    mutationFn: (location: 'pending' | 'queue') => updateLead(id, { location }),
+    onSuccess: (next, location) =>
+      changed(next, `Moved to ${location === 'queue' ? 'the Queue' : 'Pending'}.`),
+    onError: (error) => {
+      setNotice(null)
+      setFailure(`Could not move the lead: ${errorMessage(error)}`)
+    },
+  })
+  const move = (location: 'pending' | 'queue') => moving.mutate(location)
 
   if (!lead) return <RecordPending title="Lead" portal={portal} loaded={detail.loaded} />
 
@@ -61,20 +71,6 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   function changed(next: Lead, message: string) {
     setDialog('none')
     detail.changed(next, message)
-  }
-
-  async function move(location: 'pending' | 'queue') {
-    if (!lead) return
-    setBusy(true)
-    try {
-      const next = await updateLead(lead.id, { location })
-      changed(next, `Moved to ${location === 'queue' ? 'the Queue' : 'Pending'}.`)
-    } catch (error) {
-      setNotice(null)
-      setFailure(`Could not move the lead: ${errorMessage(error)}`)
-    } finally {
-      setBusy(false)
-    }
   }
 
   const actions: ReactNode[] = []
@@ -103,7 +99,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         key="to-queue"
         type="button"
         className="button"
-        disabled={busy}
+        disabled={moving.isPending}
         onClick={() => void move('queue')}
       >
         Move to Queue
@@ -116,7 +112,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         key="to-pending"
         type="button"
         className="button"
-        disabled={busy}
+        disabled={moving.isPending}
         onClick={() => void move('pending')}
       >
         Move to Pending
@@ -140,7 +136,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   }
   if (!isPartner && can('sell_leads') && !['sold', 'returned'].includes(lead.location)) {
     const record = { id: lead.id, number: lead.number, name }
-    actions.push(<SellButton key="sell" kind="lead" record={record} onSold={detail.reloaded} />)
+    actions.push(<SellButton key="sell" kind="lead" record={record} onSold={detail.changedElsewhere} />)
   }
   if (mayWork && open) {
     actions.push(
@@ -190,6 +186,7 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
             editable={mayWork}
             save={(input) => updateLead(lead.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
+            onChange={() => setNotice(null)}
           />
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
@@ -368,7 +365,7 @@ function LeadFacts({ lead, names, links }: { lead: Lead; names: Directory; links
 
 /** "Customer #228 — Ben Hill", linking to the customer the lead became. */
 function CustomerLink({ id, links }: { id: string; links: RecordLinks }) {
-  const customer = useResource(`lead-customer:${id}`, (signal) => getCustomer(id, signal))
+  const customer = useQuery(customerQuery(id))
   const label = customer.data
     ? `Customer #${customer.data.number} — ${contactName(customer.data, 'no name')}`
     : 'Open the customer'

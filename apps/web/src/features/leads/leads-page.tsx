@@ -1,15 +1,17 @@
+import { useMutation, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { type Auth, useAuth } from '../../app/auth.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
-import { listCampaigns } from '../partner-companies/partner-companies.api.ts'
-import { RecordListBody, RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
+import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { countOf } from '../records/record-outcome.tsx'
 import { locationOptions } from './lead-labels.ts'
 import { type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
@@ -67,7 +69,7 @@ export function LeadsPage() {
   const emptyText = tabs.find((t) => t.key === tab)?.empty ?? ''
   const filters = filtersOf(tab, params)
   const key = JSON.stringify(filters)
-  const list = useKeysetList(key, (cursor, signal) => listLeads(filters, cursor, signal))
+  const list = useKeysetList(['leads', filters], (cursor, signal) => listLeads(filters, cursor, signal))
   const selection = useSelection(
     key,
     list.items.map((lead) => lead.id),
@@ -165,9 +167,9 @@ export function LeadsPage() {
           onSell={sales.start}
         />
       ) : null}
-      <RecordListBody
-        kind="lead"
+      <ListBody
         list={list}
+        count={(n) => countOf('lead', n)}
         empty={
           <>
             {filtered ? 'No lead matches these filters.' : emptyText}
@@ -183,7 +185,7 @@ export function LeadsPage() {
           selection={selection}
           busy={list.loading}
         />
-      </RecordListBody>
+      </ListBody>
       {returns.dialog}
       {sales.dialog}
     </div>
@@ -204,32 +206,26 @@ type Outcome = { kind: 'success' | 'info' | 'error'; text: string }
 /** Request lead: the best requestable lead becomes the rep's, and its page opens. */
 function RequestLeadButton({ onOutcome }: { onOutcome: (outcome: Outcome | null) => void }) {
   const navigate = useNavigate()
-  const [busy, setBusy] = useState(false)
-
-  async function request() {
-    setBusy(true)
-    onOutcome(null)
-    try {
-      const { lead } = await requestLead()
-      if (lead) {
-        navigate(`/leads/${lead.id}`, { state: { notice: `Lead #${lead.number} is yours now.` } })
-        return
-      }
-      onOutcome({ kind: 'info', text: 'No lead is requestable right now. Try again later.' })
-    } catch (error) {
+  const request = useMutation({
+    mutationFn: requestLead,
+    onMutate: () => onOutcome(null),
+    onSuccess: ({ lead }) => {
+      if (lead) navigate(`/leads/${lead.id}`, { state: { notice: `Lead #${lead.number} is yours now.` } })
+      else onOutcome({ kind: 'info', text: 'No lead is requestable right now. Try again later.' })
+    },
+    onError: (error) =>
       onOutcome({
         kind: 'error',
         text:
           error instanceof ApiError && error.status === 409
             ? error.detail || 'You have as many open leads as allowed; work one first.'
             : `Could not request a lead: ${errorMessage(error)}`,
-      })
-    }
-    setBusy(false)
-  }
+      }),
+  })
+  const busy = request.isPending
 
   return (
-    <button type="button" className="button button-primary" disabled={busy} onClick={() => void request()}>
+    <button type="button" className="button button-primary" disabled={busy} onClick={() => request.mutate()}>
       {busy ? 'Requesting…' : 'Request lead'}
     </button>
   )
@@ -255,9 +251,7 @@ function Filters({
   const id = useId()
   const source = params.get('source') ?? ''
   const campaign = params.get('campaign') ?? ''
-  const campaigns = useResource(`campaigns:${source}`, (signal) =>
-    source ? listCampaigns(source, signal) : Promise.resolve([]),
-  )
+  const campaigns = useQuery(campaignsQuery(source))
   // Sources are partner companies that sell leads; one named in the address stays offered.
   const sources = names.partners
     .filter((p) => p.sellsLeads.enabled || p.id === source)

@@ -1,69 +1,18 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
-import type { Contact } from '../contacts/contact.ts'
+import type {
+  CreateLeadInput,
+  DuplicateMatch,
+  ImportState,
+  Lead,
+  LeadFilters,
+  LeadImport,
+  LeadLocation,
+  QueueRequestResult,
+  RequeueInput,
+  UpdateLeadInput,
+} from '../../app/contracts.ts'
 import type { Customer } from '../customers/customers.api.ts'
-import type { QueuePriority } from '../partner-companies/partner-companies.api.ts'
-
-export type LeadLocation =
-  | 'pending'
-  | 'queue'
-  | 'assigned'
-  | 'converted'
-  | 'invalid'
-  | 'returned'
-  | 'sold'
-  | 'awaiting_acceptance'
-
-export type Lead = Contact & {
-  id: string
-  number: number
-  /** The lead's local time zone (from its region, else the company's): the queue's hours apply in it. */
-  timezone: string
-  partnerCompanyId: string
-  campaignId: string | null
-  location: LeadLocation
-  priority: QueuePriority
-  assignedUserId: string | null
-  /** Requestable from the queue from this moment (arrival plus the delay, or a callback time). */
-  contactAfter: string
-  invalidReason: string | null
-  returnReason: string | null
-  callCenterComments: string | null
-  notes: string | null
-  externalPartnerCompanyId: string | null
-  externalCampaignId: string | null
-  trustedFormCertUrl: string | null
-  leadiDToken: string | null
-  customerId: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export type LeadInput = Partial<Contact> & {
-  notes?: string | null
-  callCenterComments?: string | null
-}
-
-export type CreateLeadInput = LeadInput & {
-  partnerCompanyId: string
-  campaignId?: string | null
-  location?: 'pending' | 'queue'
-  trustedFormCertUrl?: string | null
-  leadiDToken?: string | null
-}
-
-/** Managers only: move between Pending and Queue, or assign. */
-export type UpdateLeadInput = LeadInput & { location?: 'pending' | 'queue'; assignedUserId?: string }
-
-export type LeadFilters = {
-  location?: LeadLocation
-  partnerCompanyId?: string
-  campaignId?: string
-  assignedUserId?: 'me' | string
-  q?: string
-}
-
-/** A refused duplicate names the leads it matches and why. */
-export type DuplicateMatch = { id: string; reason: 'phone' | 'email' | 'name_address' }
 
 const base = '/api/v1/leads'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`
@@ -88,31 +37,13 @@ export const createLead = (input: CreateLeadInput) => api.post<Lead>(base, input
 export const updateLead = (id: string, input: UpdateLeadInput) => api.patch<Lead>(one(id), input)
 
 /** Request lead: the best requestable lead, now the caller's; null when none is. 409 at the cap. */
-export const requestLead = () => api.post<{ lead: Lead | null }>('/api/v1/queue/request')
+export const requestLead = () => api.post<QueueRequestResult>('/api/v1/queue/request')
 
-export const requeueLead = (id: string, input: { contactAfter?: string; comment?: string }) =>
-  api.post<Lead>(`${one(id)}/requeue`, input)
+export const requeueLead = (id: string, input: RequeueInput) => api.post<Lead>(`${one(id)}/requeue`, input)
 export const invalidateLead = (id: string, reason: string) =>
   api.post<Lead>(`${one(id)}/invalidate`, { reason })
 export const convertLead = (id: string, officeLocationId?: string) =>
   api.post<{ customer: Customer }>(`${one(id)}/convert`, officeLocationId ? { officeLocationId } : {})
-
-export type ImportState = 'uploading' | 'queued' | 'running' | 'done' | 'failed'
-
-export type LeadImport = {
-  id: string
-  state: ImportState
-  /** 0–1, by bytes of the file read so far. */
-  progress: number
-  processedRows: number
-  createdRows: number
-  failedRows: number
-  /** `row` counts the data rows from 1 (the header is not one). */
-  errors: { row: number; path?: string; message: string }[]
-  failure: string | null
-  createdAt: string
-  finishedAt: string | null
-}
 
 /** Sends a CSV file as it is; the answer is the import job, to follow with getImport. */
 export function importLeads(file: Blob, defaultPartnerCompanyId: string | null) {
@@ -127,3 +58,18 @@ export const getImport = (id: string, signal?: AbortSignal) =>
 
 /** The CSV header names an import understands. */
 export { leadImportColumns as importColumns } from '@tributary/contracts/import-columns'
+
+export type {
+  CreateLeadInput,
+  DuplicateMatch,
+  ImportState,
+  Lead,
+  LeadFilters,
+  LeadImport,
+  LeadLocation,
+  UpdateLeadInput,
+}
+
+/** One lead, cached under the key its page and every link to it share. */
+export const leadQuery = (id: string) =>
+  queryOptions({ queryKey: ['leads', id], queryFn: ({ signal }) => getLead(id, signal) })

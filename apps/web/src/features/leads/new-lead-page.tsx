@@ -1,17 +1,10 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { useQueries, useQuery } from '@tanstack/react-query'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { ApiError, getAll } from '../../app/api.ts'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  orNull,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
+import { FormAlert, orNull, SelectField, TextAreaField, TextField } from '../../app/form.tsx'
+import { noErrors } from '../../app/form-errors.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import {
   type ContactDraft,
   contactDraftOf,
@@ -21,9 +14,9 @@ import {
 } from '../contacts/contact.ts'
 import { ContactFields } from '../contacts/contact-fields.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
-import { listCampaigns, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
+import { campaignsQuery, type PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { locationLabel } from './lead-labels.ts'
-import { type CreateLeadInput, createLead, type DuplicateMatch, getLead, type Lead } from './leads.api.ts'
+import { type CreateLeadInput, createLead, type DuplicateMatch, type Lead, leadQuery } from './leads.api.ts'
 
 const errorPaths = [
   ...contactErrorPaths,
@@ -50,9 +43,10 @@ const listLeadSources = (signal: AbortSignal) =>
 
 /** Leads → New lead: source and campaign, location, contact, comments and consent. */
 export function NewLeadPage() {
-  const sources = useResource('lead-sources', listLeadSources)
+  const sources = useQuery({ queryKey: ['lead-sources'], queryFn: ({ signal }) => listLeadSources(signal) })
   let body: ReactNode
-  if (sources.error && !sources.data) body = <ErrorView error={sources.error} onRetry={sources.reload} />
+  if (sources.error && !sources.data)
+    body = <ErrorView error={sources.error} onRetry={() => void sources.refetch()} />
   else if (!sources.data) body = <p className="muted">Loading…</p>
   else body = <NewLeadForm sources={sources.data} />
   return (
@@ -80,50 +74,41 @@ function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
   const [notes, setNotes] = useState('')
   const [trustedForm, setTrustedForm] = useState('')
   const [leadiD, setLeadiD] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [duplicates, setDuplicates] = useState<DuplicateMatch[]>([])
-  const [busy, setBusy] = useState(false)
-  const e = errors.fields
 
   // A lead's campaign must be one of its source's inbound campaigns.
-  const campaigns = useResource(`lead-campaigns:${source}`, async (signal) =>
-    source ? (await listCampaigns(source, signal)).filter((c) => c.direction === 'inbound') : [],
-  )
+  const campaigns = useQuery({
+    ...campaignsQuery(source),
+    select: (list) => list.filter((c) => c.direction === 'inbound'),
+  })
   const chosen = sources.find((p) => p.id === source)
   const defaultLocation = chosen?.sellsLeads.defaultLeadLocation
   const forced = Boolean(chosen?.sellsLeads.forceDefaultLeadLocation)
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setDuplicates([])
-    const input: CreateLeadInput = {
-      ...contactInputOf(contact),
-      partnerCompanyId: source,
-      campaignId: campaign || null,
-      callCenterComments: orNull(comments),
-      notes: orNull(notes),
-      trustedFormCertUrl: orNull(trustedForm),
-      leadiDToken: orNull(leadiD),
-    }
-    if (location === 'pending' || location === 'queue') input.location = location
-    try {
-      const lead = await createLead(input)
-      navigate(`/leads/${lead.id}`, { state: { notice: `Lead #${lead.number} added.` } })
-    } catch (error) {
-      if (error instanceof ApiError && error.is('duplicate-lead')) {
-        const matches = Array.isArray(error.extensions.matches)
-          ? (error.extensions.matches as DuplicateMatch[])
-          : []
-        setDuplicates(matches)
-        setErrors({ fields: {}, form: null })
-      } else {
-        setErrors(formErrorsFrom(error, errorPaths))
-      }
-      setBusy(false)
-      window.scrollTo({ top: 0 })
-    }
-  }
+  const form = useSubmit({
+    fields: errorPaths,
+    send: createLead,
+    onDone: (lead: Lead) =>
+      navigate(`/leads/${lead.id}`, { state: { notice: `Lead #${lead.number} added.` } }),
+  })
+  const duplicates = duplicateMatches(form.error)
+  // A refused duplicate shows its matches instead of errors.
+  const errors = duplicates.length ? noErrors : form.errors
+  const { busy } = form
+  const e = errors.fields
+  useEffect(() => {
+    if (form.error) window.scrollTo({ top: 0 })
+  }, [form.error])
+
+  const input = (): CreateLeadInput => ({
+    ...contactInputOf(contact),
+    partnerCompanyId: source,
+    campaignId: campaign || null,
+    callCenterComments: orNull(comments),
+    notes: orNull(notes),
+    trustedFormCertUrl: orNull(trustedForm),
+    leadiDToken: orNull(leadiD),
+    ...(location === 'pending' || location === 'queue' ? { location } : {}),
+  })
 
   const locationOptions = [
     { value: 'pending', label: 'Pending' },
@@ -133,7 +118,7 @@ function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
   return (
     <form
       className="card form-card form-required-bold"
-      onSubmit={submit}
+      onSubmit={(event) => form.submit(input(), event)}
       noValidate
       aria-labelledby={titleId}
     >
@@ -255,11 +240,10 @@ function NewLeadForm({ sources }: { sources: PartnerCompany[] }) {
 
 /** A refused duplicate: the leads it matches, each with a link and the reason. */
 function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
-  const key = matches.map((m) => m.id).join(',')
-  const leads = useResource(`duplicates:${key}`, (signal) =>
-    Promise.all(matches.map((m) => getLead(m.id, signal).catch(() => null))),
-  )
-  const byId = new Map((leads.data ?? []).filter((l): l is Lead => l !== null).map((l) => [l.id, l]))
+  const _key = matches.map((m) => m.id).join(',')
+  // Each match is cached like any lead; one that cannot be read is shown by its id alone.
+  const leads = useQueries({ queries: matches.map((m) => ({ ...leadQuery(m.id), retry: false })) })
+  const byId = new Map(leads.flatMap((q) => (q.data ? [[q.data.id, q.data] as const] : [])))
   // One line per lead, all its reasons together.
   const reasonsById = new Map<string, string[]>()
   for (const m of matches)
@@ -281,7 +265,7 @@ function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
                 <Link to={`/leads/${id}`}>
                   Lead #{lead.number} — {contactName(lead, 'no name')}
                 </Link>
-              ) : leads.loading ? (
+              ) : leads.some((q) => q.isPending) ? (
                 'Loading…'
               ) : (
                 'A lead you cannot open'
@@ -293,4 +277,10 @@ function DuplicateNotice({ matches }: { matches: DuplicateMatch[] }) {
       </ul>
     </div>
   )
+}
+
+/** The leads a refused duplicate matches (422 duplicate-lead), or none. */
+function duplicateMatches(error: unknown): DuplicateMatch[] {
+  if (!(error instanceof ApiError && error.is('duplicate-lead'))) return []
+  return Array.isArray(error.extensions.matches) ? (error.extensions.matches as DuplicateMatch[]) : []
 }

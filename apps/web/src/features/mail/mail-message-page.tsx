@@ -1,13 +1,13 @@
+import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
 import { formatDateTime } from '../../app/format.ts'
-import { useResource } from '../../app/use-resource.ts'
 import { contactName } from '../contacts/contact.ts'
-import { type Customer, getCustomer } from '../customers/customers.api.ts'
+import { customerQuery } from '../customers/customers.api.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
-import { getLead, type Lead } from '../leads/leads.api.ts'
+import { leadQuery } from '../leads/leads.api.ts'
 import { htmlDocument } from '../message-campaigns/message-preview.tsx'
 import { getMail, type Mail } from './mail.api.ts'
 import { MailStateBadge, mailStateHints } from './mail-badges.tsx'
@@ -22,12 +22,12 @@ export function MailMessagePage() {
 }
 
 function MailMessage({ id }: { id: string }) {
-  const mail = useResource(`mail:${id}`, (signal) => getMail(id, signal))
+  const mail = useQuery({ queryKey: ['mail', id], queryFn: ({ signal }) => getMail(id, signal) })
 
   if (mail.error && !mail.data) {
     return (
       <Page title="Mail">
-        <ErrorView error={mail.error} onRetry={mail.reload} />
+        <ErrorView error={mail.error} onRetry={() => void mail.refetch()} />
       </Page>
     )
   }
@@ -131,15 +131,9 @@ function RelatedLink({ related }: { related: NonNullable<Mail['related']> }) {
   const { can } = useAuth()
   const kind = related.kind === 'customer' ? 'customer' : related.kind === 'lead' ? 'lead' : null
   const mayRead = kind === 'lead' ? can('view_leads') : kind === 'customer' ? can('view_customers') : false
-  const record = useResource(
-    `mail-related:${related.kind}:${related.id}`,
-    (signal): Promise<Lead | Customer | null> =>
-      !mayRead
-        ? Promise.resolve(null)
-        : kind === 'lead'
-          ? getLead(related.id, signal)
-          : getCustomer(related.id, signal),
-  )
+  const lead = useQuery({ ...leadQuery(related.id), enabled: mayRead && kind === 'lead' })
+  const customer = useQuery({ ...customerQuery(related.id), enabled: mayRead && kind === 'customer' })
+  const record = kind === 'lead' ? lead : customer
   if (!kind) return <span>{related.kind}</span>
   const noun = kind === 'lead' ? 'Lead' : 'Customer'
   const label = record.data

@@ -1,11 +1,12 @@
-import { type ReactNode, useId } from 'react'
+import { useId } from 'react'
 import { Link } from 'react-router'
-import { formatAgo, formatDateTime } from '../../app/format.ts'
+import { ListBody } from '../../app/list-body.tsx'
 import { useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
-import { ErrorView } from '../errors/error-view.tsx'
+import { WhenCell } from '../../app/when-cell.tsx'
 import { listMail, mailStateLabels, mailStates } from './mail.api.ts'
 import { MailStateBadge } from './mail-badges.tsx'
+import './mail.css'
 
 /** Administration → Mail: every email the company's changes caused, newest first, with its state. */
 export function MailPage() {
@@ -13,86 +14,9 @@ export function MailPage() {
   const { params, update, clear } = useUrlFilters()
   const asked = params.get('state')
   const state = mailStates.find((s) => s === asked) ?? null
-  const list = useKeysetList(state ?? 'all', (cursor, signal) => listMail(state, cursor, signal))
+  const list = useKeysetList(['mail', state], (cursor, signal) => listMail(state, cursor, signal))
   const anyLogged = state === 'logged' || list.items.some((mail) => mail.state === 'logged')
   const now = Date.now()
-
-  let body: ReactNode
-  if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
-  } else if (list.loading && !list.items.length) {
-    body = <p className="muted">Loading…</p>
-  } else if (!list.items.length) {
-    body = (
-      <div className="card empty-state">
-        <p>
-          {state ? `No email is ${mailStateLabels[state].toLowerCase()}.` : 'No email has been written yet.'}
-        </p>
-        {state ? (
-          <button type="button" className="button" onClick={() => clear()}>
-            Show every email
-          </button>
-        ) : null}
-      </div>
-    )
-  } else {
-    body = (
-      <>
-        <div className="table-wrap" aria-busy={list.loading}>
-          <table className="table table-records table-mail" aria-label="Mail">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">State</th>
-                <th scope="col" className="number-col">
-                  Attempts
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((mail) => (
-                <tr key={mail.id}>
-                  <td className="nowrap" title={formatDateTime(mail.createdAt)}>
-                    {formatDateTime(mail.createdAt)}
-                    <p className="cell-note">{formatAgo(mail.createdAt, now)}</p>
-                  </td>
-                  <td className="mail-to">{mail.to.join(', ')}</td>
-                  <th scope="row" className="mail-subject">
-                    <Link to={`/admin/mail/${mail.id}`} className="row-link">
-                      {mail.subject || '(no subject)'}
-                    </Link>
-                    {mail.error ? <p className="cell-note cell-error">{mail.error}</p> : null}
-                  </th>
-                  <td>
-                    <MailStateBadge state={mail.state} />
-                  </td>
-                  <td className="number-col">{mail.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="list-footer">
-          {list.error ? (
-            <span className="field-error" role="alert">
-              Could not load more. Try again.
-            </span>
-          ) : null}
-          {list.hasMore ? (
-            <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-              {list.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : (
-            <span className="muted">
-              {list.items.length} email{list.items.length === 1 ? '' : 's'}
-            </span>
-          )}
-        </div>
-      </>
-    )
-  }
 
   return (
     <div className="page">
@@ -134,7 +58,48 @@ export function MailPage() {
           </button>
         ) : null}
       </search>
-      {body}
+      <ListBody
+        list={list}
+        empty={
+          state ? `No email is ${mailStateLabels[state].toLowerCase()}.` : 'No email has been written yet.'
+        }
+        onClear={state ? () => clear() : undefined}
+        count={(n) => `${n} email${n === 1 ? '' : 's'}`}
+      >
+        <div className="table-wrap" aria-busy={list.loading}>
+          <table className="table table-records table-mail" aria-label="Mail">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">To</th>
+                <th scope="col">Subject</th>
+                <th scope="col">State</th>
+                <th scope="col" className="number-col">
+                  Attempts
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.items.map((mail) => (
+                <tr key={mail.id}>
+                  <WhenCell at={mail.createdAt} now={now} />
+                  <td className="mail-to">{mail.to.join(', ')}</td>
+                  <th scope="row" className="mail-subject">
+                    <Link to={`/admin/mail/${mail.id}`} className="row-link">
+                      {mail.subject || '(no subject)'}
+                    </Link>
+                    {mail.error ? <p className="cell-note cell-error">{mail.error}</p> : null}
+                  </th>
+                  <td>
+                    <MailStateBadge state={mail.state} />
+                  </td>
+                  <td className="number-col">{mail.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </ListBody>
     </div>
   )
 }

@@ -1,24 +1,5 @@
 import { api, type Page } from '../../app/api.ts'
-
-/** `logged`: no SMTP server is configured, so the mail was only written down (the log is the mailbox). */
-export type MailState = 'queued' | 'retrying' | 'sent' | 'failed' | 'logged'
-
-export type Mail = {
-  id: string
-  to: string[]
-  subject: string
-  /** The plain-text part. */
-  body: string
-  html: string | null
-  state: MailState
-  attempts: number
-  /** The last sending error, if any. */
-  error: string | null
-  /** The lead or customer the mail is about. */
-  related: { kind: string; id: string } | null
-  createdAt: string
-  sentAt: string | null
-}
+import type { Mail, MailState } from '../../app/contracts.ts'
 
 export const mailStateLabels: Record<MailState, string> = {
   queued: 'Queued',
@@ -49,3 +30,5 @@ export function listMail(
 
 export const getMail = (id: string, signal?: AbortSignal) =>
   api.get<Mail>(`${base}/${encodeURIComponent(id)}`, withSignal(signal))
+
+export type { Mail, MailState }

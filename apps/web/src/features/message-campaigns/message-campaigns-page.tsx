@@ -1,17 +1,7 @@
-import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react'
-import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  TextAreaField,
-  TextField,
-} from '../../app/form.tsx'
-import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
-import { EditDeleteActions, useRowDelete } from '../../app/row-actions.tsx'
-import { useResource } from '../../app/use-resource.ts'
-import { ErrorView } from '../errors/error-view.tsx'
+import { useId, useRef, useState } from 'react'
+import { FormAlert, TextAreaField, TextField } from '../../app/form.tsx'
+import { type SettingsFormProps, SettingsList } from '../../app/settings-list.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import {
   createMessageCampaign,
   deleteMessageCampaign,
@@ -21,126 +11,55 @@ import {
 } from './message-campaigns.api.ts'
 import { MessagePreviewPanel, useLivePreview } from './message-preview.tsx'
 import { placeholderGroups } from './template-variables.ts'
+import './message-campaigns.css'
 
 /** Administration → Message Campaigns: email templates, e.g. a partner's auto-response with returns. */
 export function MessageCampaignsPage() {
-  const campaigns = useResource('message-campaigns', listMessageCampaigns)
-  const notices = useNotices()
-  const panel = useEditPanel<MessageCampaign>(notices, campaigns.reload)
-  const deletion = useRowDelete(notices, campaigns.reload)
-
-  const remove = (campaign: MessageCampaign) =>
-    deletion.remove(() => deleteMessageCampaign(campaign.id), {
-      done: `${campaign.name} deleted.`,
-      failed: `Could not delete ${campaign.name}`,
-    })
-
-  let body: ReactNode
-  if (campaigns.error && !campaigns.data)
-    body = <ErrorView error={campaigns.error} onRetry={campaigns.reload} />
-  else if (!campaigns.data) body = <p className="muted">Loading…</p>
-  else if (!campaigns.data.length)
-    body = <p className="card empty-state">There are no message campaigns yet.</p>
-  else
-    body = (
-      <div className="table-wrap">
-        <table className="table" aria-label="Message campaigns">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Subject</th>
-              <th scope="col" className="actions-col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {campaigns.data.map((campaign) => (
-              <tr key={campaign.id}>
-                <th scope="row">{campaign.name}</th>
-                <td>
-                  <code className="template-text">{campaign.subject}</code>
-                </td>
-                <td className="actions-col">
-                  <EditDeleteActions
-                    item={campaign}
-                    deletion={deletion}
-                    notices={notices}
-                    onEdit={() => panel.edit(campaign)}
-                    onDelete={() => remove(campaign)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )
-
   return (
-    <div className="page">
-      <title>Message Campaigns · Tributary</title>
-      <header className="page-header page-header-split">
-        <div>
-          <p className="breadcrumb">Administration</p>
-          <h1>Message Campaigns</h1>
-        </div>
-        <AddButton panel={panel}>Add message campaign</AddButton>
-      </header>
-      <NoticeAlerts notices={notices} />
-      {panel.state.mode === 'create' ? (
-        <MessageCampaignForm
-          previewThrough={campaigns.data?.[0]?.id ?? null}
-          onSaved={(campaign) => panel.saved(`${campaign.name} added.`)}
-          onCancel={panel.close}
-        />
-      ) : null}
-      {panel.state.mode === 'edit' ? (
-        <MessageCampaignForm
-          key={panel.state.item.id}
-          campaign={panel.state.item}
-          previewThrough={panel.state.item.id}
-          onSaved={(campaign) => panel.saved(`${campaign.name} saved.`)}
-          onCancel={panel.close}
-        />
-      ) : null}
-      {body}
-    </div>
+    <SettingsList
+      title="Message Campaigns"
+      noun="message campaign"
+      queryKey="message-campaigns"
+      load={listMessageCampaigns}
+      empty="There are no message campaigns yet."
+      columns={[
+        { header: 'Name', cell: (campaign) => campaign.name },
+        { header: 'Subject', cell: (campaign) => <code className="template-text">{campaign.subject}</code> },
+      ]}
+      remove={(campaign) => deleteMessageCampaign(campaign.id)}
+      form={MessageCampaignForm}
+    />
   )
 }
 
 const fields = ['name', 'subject', 'body'] as const
 
 function MessageCampaignForm({
-  campaign,
-  previewThrough,
+  item: campaign,
+  items,
   onSaved,
   onCancel,
-}: {
-  campaign?: MessageCampaign
-  /** The saved campaign whose preview route renders this (unsaved) text; null when there is none. */
-  previewThrough: string | null
-  onSaved: (campaign: MessageCampaign) => void
-  onCancel: () => void
-}) {
+}: SettingsFormProps<MessageCampaign>) {
+  // The preview route of a saved campaign renders this (unsaved) text; none before the first.
+  const previewThrough = campaign?.id ?? items[0]?.id ?? null
   const titleId = useId()
   const [name, setName] = useState(campaign?.name ?? '')
   const [subject, setSubject] = useState(campaign?.subject ?? '')
   const [body, setBody] = useState(campaign?.body ?? '')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields,
+    send: (input: { name: string; subject: string; body: string }) =>
+      campaign ? updateMessageCampaign(campaign.id, input) : createMessageCampaign(input),
+    onDone: onSaved,
+  })
+  const { errors, busy } = form
   const subjectRef = useRef<HTMLInputElement>(null)
   const bodyRef = useRef<HTMLTextAreaElement>(null)
   const lastFocused = useRef<'subject' | 'body'>('body')
   const preview = useLivePreview(previewThrough, subject, body)
 
   /** An error from saving goes once its field changes; the live preview then speaks for it. */
-  const clearError = (field: 'subject' | 'body' | 'name') =>
-    setErrors((previous) => {
-      if (!previous.fields[field]) return previous
-      const { [field]: _gone, ...rest } = previous.fields
-      return { fields: rest, form: Object.keys(rest).length ? previous.form : null }
-    })
+  const clearError = form.changed
 
   function insert(placeholder: string) {
     const inSubject = lastFocused.current === 'subject'
@@ -159,22 +78,10 @@ function MessageCampaignForm({
     })
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      const input = { name, subject, body }
-      onSaved(campaign ? await updateMessageCampaign(campaign.id, input) : await createMessageCampaign(input))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-      setBusy(false)
-    }
-  }
-
   return (
     <form
       className="card form-card form-wide form-required-bold"
-      onSubmit={submit}
+      onSubmit={(event) => form.submit({ name, subject, body }, event)}
       noValidate
       aria-labelledby={titleId}
     >

@@ -1,18 +1,5 @@
 import { api, getAll } from '../../app/api.ts'
-
-export type MessageCampaign = {
-  id: string
-  name: string
-  subject: string
-  body: string
-  createdAt: string
-  updatedAt: string
-}
-
-export type MessageCampaignInput = { name: string; subject: string; body: string }
-
-/** A message rendered with sample data. `html` is the server's rendering of the body. */
-export type MessagePreview = { subject: string; html: string; text: string }
+import type { MessageCampaign, MessageCampaignInput, MessagePreview } from '../../app/contracts.ts'
 
 export const listMessageCampaigns = (signal?: AbortSignal) =>
   getAll<MessageCampaign>('/api/v1/message-campaigns', signal)
@@ -30,3 +17,5 @@ export const previewMessage = (id: string, text: { subject: string; body: string
     text,
     signal ? { signal } : undefined,
   )
+
+export type { MessageCampaign, MessageCampaignInput, MessagePreview }

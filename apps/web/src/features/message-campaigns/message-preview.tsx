@@ -1,5 +1,7 @@
-import { useEffect, useState } from 'react'
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { ApiError, errorMessage } from '../../app/api.ts'
+import { useDebounced } from '../../app/use-debounced.ts'
 import { type MessagePreview, previewMessage } from './message-campaigns.api.ts'
 
 export type PreviewState = {
@@ -16,42 +18,24 @@ export type PreviewState = {
  * one any saved campaign, since the text sent replaces the saved text entirely.
  */
 export function useLivePreview(throughId: string | null, subject: string, body: string): PreviewState {
-  const [state, setState] = useState<PreviewState>({
-    preview: null,
-    fieldErrors: {},
-    failure: null,
-    pending: false,
+  // Strings, so that the same text is the same value and the wait ends.
+  const text = { subject: useDebounced(subject, 400), body: useDebounced(body, 400) }
+  const preview = useQuery({
+    queryKey: ['message-campaigns', throughId, 'preview', text],
+    queryFn: ({ signal }) => previewMessage(throughId ?? '', text, signal),
+    enabled: throughId !== null,
+    // The last preview stays while the next renders; a template error is an answer, not a hiccup.
+    placeholderData: keepPreviousData,
+    retry: false,
   })
-
-  useEffect(() => {
-    if (!throughId) return
-    const controller = new AbortController()
-    setState((previous) => ({ ...previous, pending: true }))
-    const timer = setTimeout(() => {
-      previewMessage(throughId, { subject, body }, controller.signal).then(
-        (preview) => {
-          if (!controller.signal.aborted)
-            setState({ preview, fieldErrors: {}, failure: null, pending: false })
-        },
-        (error: unknown) => {
-          if (controller.signal.aborted) return
-          const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {}
-          setState((previous) => ({
-            ...previous,
-            fieldErrors,
-            failure: Object.keys(fieldErrors).length ? null : errorMessage(error),
-            pending: false,
-          }))
-        },
-      )
-    }, 400)
-    return () => {
-      clearTimeout(timer)
-      controller.abort()
-    }
-  }, [throughId, subject, body])
-
-  return state
+  const error = preview.error
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {}
+  return {
+    preview: error ? null : (preview.data ?? null),
+    fieldErrors,
+    failure: error && !Object.keys(fieldErrors).length ? errorMessage(error) : null,
+    pending: throughId !== null && (preview.isFetching || text.subject !== subject || text.body !== body),
+  }
 }
 
 /**

@@ -1,107 +1,35 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import { AddButton, useEditPanel } from '../../app/edit-panel.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  orNull,
-  SelectField,
-  TextField,
-} from '../../app/form.tsx'
-import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
-import { EditDeleteActions, useRowDelete } from '../../app/row-actions.tsx'
+import { useId, useState } from 'react'
+import { FormAlert, orNull, SelectField, TextField } from '../../app/form.tsx'
+import { type SettingsFormProps, SettingsList } from '../../app/settings-list.tsx'
 import { useTimeZones } from '../../app/time-zones.ts'
-import { useResource } from '../../app/use-resource.ts'
-import { ErrorView } from '../errors/error-view.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import {
   createOfficeLocation,
   deleteOfficeLocation,
   formatAddress,
   listOfficeLocations,
   type OfficeLocation,
+  type OfficeLocationInput,
   updateOfficeLocation,
 } from './office-locations.api.ts'
 
 /** Administration → Office Locations: the company's branches; purchased customers land in one. */
 export function OfficeLocationsPage() {
-  const offices = useResource('office-locations', listOfficeLocations)
-  const notices = useNotices()
-  const panel = useEditPanel<OfficeLocation>(notices, offices.reload)
-  const deletion = useRowDelete(notices, offices.reload)
-
-  const remove = (office: OfficeLocation) =>
-    deletion.remove(() => deleteOfficeLocation(office.id), {
-      done: `${office.name} deleted.`,
-      failed: `Could not delete ${office.name}`,
-    })
-
-  let body: ReactNode
-  if (offices.error && !offices.data) body = <ErrorView error={offices.error} onRetry={offices.reload} />
-  else if (!offices.data) body = <p className="muted">Loading…</p>
-  else
-    body = (
-      <div className="table-wrap">
-        <table className="table" aria-label="Office locations">
-          <thead>
-            <tr>
-              <th scope="col">Office</th>
-              <th scope="col">Address</th>
-              <th scope="col">Time zone</th>
-              <th scope="col" className="actions-col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {offices.data.map((office) => (
-              <tr key={office.id}>
-                <th scope="row">{office.name}</th>
-                <td>{formatAddress(office.address) || '—'}</td>
-                <td>{office.timezone}</td>
-                <td className="actions-col">
-                  <EditDeleteActions
-                    item={office}
-                    deletion={deletion}
-                    notices={notices}
-                    onEdit={() => panel.edit(office)}
-                    onDelete={() => remove(office)}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    )
-
   return (
-    <div className="page">
-      <title>Office Locations · Tributary</title>
-      <header className="page-header page-header-split">
-        <div>
-          <p className="breadcrumb">Administration</p>
-          <h1>Office Locations</h1>
-        </div>
-        <AddButton panel={panel}>Add office location</AddButton>
-      </header>
-      <NoticeAlerts notices={notices} />
-      {panel.state.mode === 'create' ? (
-        <OfficeLocationForm
-          onSaved={(office) => panel.saved(`${office.name} added.`)}
-          onCancel={panel.close}
-        />
-      ) : null}
-      {panel.state.mode === 'edit' ? (
-        <OfficeLocationForm
-          key={panel.state.item.id}
-          office={panel.state.item}
-          onSaved={(office) => panel.saved(`${office.name} saved.`)}
-          onCancel={panel.close}
-        />
-      ) : null}
-      {body}
-    </div>
+    <SettingsList
+      title="Office Locations"
+      noun="office location"
+      queryKey="office-locations"
+      load={listOfficeLocations}
+      empty="There are no office locations yet."
+      columns={[
+        { header: 'Office', cell: (office) => office.name },
+        { header: 'Address', cell: (office) => formatAddress(office.address) || '—' },
+        { header: 'Time zone', cell: (office) => office.timezone },
+      ]}
+      remove={(office) => deleteOfficeLocation(office.id)}
+      form={OfficeLocationForm}
+    />
   )
 }
 
@@ -116,15 +44,7 @@ const fields = [
   'address',
 ] as const
 
-function OfficeLocationForm({
-  office,
-  onSaved,
-  onCancel,
-}: {
-  office?: OfficeLocation
-  onSaved: (office: OfficeLocation) => void
-  onCancel: () => void
-}) {
+function OfficeLocationForm({ item: office, onSaved, onCancel }: SettingsFormProps<OfficeLocation>) {
   const titleId = useId()
   const [name, setName] = useState(office?.name ?? '')
   const [street, setStreet] = useState(office?.address.street ?? '')
@@ -136,36 +56,31 @@ function OfficeLocationForm({
   const [initialZone] = useState(() => office?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone)
   const [timezone, setTimezone] = useState(initialZone)
   const zones = useTimeZones(initialZone)
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields,
+    send: (input: OfficeLocationInput) =>
+      office ? updateOfficeLocation(office.id, input) : createOfficeLocation(input),
+    onDone: onSaved,
+  })
+  const { errors, busy } = form
   const e = errors.fields
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    const input = {
-      name,
-      timezone,
-      address: {
-        street: orNull(street),
-        city: orNull(city),
-        region: orNull(region),
-        postalCode: orNull(postalCode),
-        country: orNull(country.toUpperCase()),
-      },
-    }
-    try {
-      onSaved(office ? await updateOfficeLocation(office.id, input) : await createOfficeLocation(input))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-      setBusy(false)
-    }
-  }
+  const input = (): OfficeLocationInput => ({
+    name,
+    timezone,
+    address: {
+      street: orNull(street),
+      city: orNull(city),
+      region: orNull(region),
+      postalCode: orNull(postalCode),
+      country: orNull(country.toUpperCase()),
+    },
+  })
 
   return (
     <form
       className="card form-card form-required-bold"
-      onSubmit={submit}
+      onSubmit={(event) => form.submit(input(), event)}
       noValidate
       aria-labelledby={titleId}
     >

@@ -1,25 +1,5 @@
 import { api, getAll } from '../../app/api.ts'
-
-export type Address = {
-  street: string | null
-  city: string | null
-  region: string | null
-  postalCode: string | null
-  /** Two letters, e.g. US. */
-  country: string | null
-}
-
-export type OfficeLocation = {
-  id: string
-  name: string
-  address: Address
-  /** An IANA time zone, e.g. America/Chicago. */
-  timezone: string
-  createdAt: string
-  updatedAt: string
-}
-
-export type OfficeLocationInput = { name: string; address: Address; timezone: string }
+import type { Address, OfficeLocation, OfficeLocationInput } from '../../app/contracts.ts'
 
 export const listOfficeLocations = (signal?: AbortSignal) =>
   getAll<OfficeLocation>('/api/v1/office-locations', signal)
@@ -35,3 +15,5 @@ export function formatAddress(address: Address): string {
   const place = [address.region, address.postalCode].filter(Boolean).join(' ')
   return [address.street, address.city, place, address.country].filter(Boolean).join(', ')
 }
+
+export type { Address, OfficeLocation, OfficeLocationInput }

@@ -1,24 +1,18 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode, useId, useState } from 'react'
 import { Dialog } from '../../app/dialog.tsx'
-import {
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  orNull,
-  SelectField,
-  TextField,
-} from '../../app/form.tsx'
+import { FormAlert, orNull, SelectField, TextField } from '../../app/form.tsx'
 import { NoticeAlerts, useNotices } from '../../app/notices.tsx'
 import { RowActions, RowButton, RowDeleteButton, useRowDelete } from '../../app/row-actions.tsx'
-import { useResource } from '../../app/use-resource.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
   type Campaign,
   type CampaignDirection,
+  type CampaignInput,
+  campaignsQuery,
   createCampaign,
   deleteCampaign,
-  listCampaigns,
   type PartnerCompany,
   updateCampaign,
 } from './partner-companies.api.ts'
@@ -42,10 +36,10 @@ export function CampaignsDialog({
   editable: boolean
   onClose: () => void
 }) {
-  const campaigns = useResource(`campaigns:${partner.id}`, (signal) => listCampaigns(partner.id, signal))
+  const campaigns = useQuery(campaignsQuery(partner.id))
   const [panel, setPanel] = useState<Panel>({ mode: 'create' })
   const notices = useNotices()
-  const deletion = useRowDelete(notices, campaigns.reload)
+  const deletion = useRowDelete(notices)
   // A new key empties the Add form after each campaign added.
   const [added, setAdded] = useState(0)
 
@@ -60,7 +54,7 @@ export function CampaignsDialog({
 
   let list: ReactNode
   if (campaigns.error && !campaigns.data)
-    list = <ErrorView error={campaigns.error} onRetry={campaigns.reload} />
+    list = <ErrorView error={campaigns.error} onRetry={() => void campaigns.refetch()} />
   else if (!campaigns.data) list = <p className="muted">Loading…</p>
   else if (!campaigns.data.length) list = <p className="muted empty">No campaigns yet.</p>
   else
@@ -134,7 +128,6 @@ export function CampaignsDialog({
             notices.succeeded(`Campaign ${campaign.name} ${verb}.`)
             setPanel({ mode: 'create' })
             setAdded((n) => n + 1)
-            campaigns.reload()
           }}
           onCancel={() => setPanel({ mode: 'create' })}
         />
@@ -162,30 +155,28 @@ function CampaignForm({
     campaign?.externalPartnerCompanyId ?? '',
   )
   const [externalCampaignId, setExternalCampaignId] = useState(campaign?.externalCampaignId ?? '')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    const input = {
-      name,
-      description: orNull(description),
-      direction,
-      externalPartnerCompanyId: orNull(externalPartnerCompanyId),
-      externalCampaignId: orNull(externalCampaignId),
-    }
-    try {
-      if (campaign) onSaved(await updateCampaign(campaign.id, input), 'saved')
-      else onSaved(await createCampaign(partnerCompanyId, input), 'added')
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-      setBusy(false)
-    }
-  }
+  const form = useSubmit({
+    fields,
+    send: (input: CampaignInput) =>
+      campaign ? updateCampaign(campaign.id, input) : createCampaign(partnerCompanyId, input),
+    onDone: (saved: Campaign) => onSaved(saved, campaign ? 'saved' : 'added'),
+  })
+  const { errors, busy } = form
+  const input = (): CampaignInput => ({
+    name,
+    description: orNull(description),
+    direction,
+    externalPartnerCompanyId: orNull(externalPartnerCompanyId),
+    externalCampaignId: orNull(externalCampaignId),
+  })
 
   return (
-    <form className="subform form-required-bold" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form
+      className="subform form-required-bold"
+      onSubmit={(event) => form.submit(input(), event)}
+      noValidate
+      aria-labelledby={titleId}
+    >
       <h3 id={titleId}>{campaign ? `Edit campaign ${campaign.name}` : 'Add campaign'}</h3>
       <FormAlert message={errors.form} />
       <div className="form-grid">

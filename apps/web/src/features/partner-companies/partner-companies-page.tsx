@@ -1,9 +1,9 @@
-import { type ReactNode, useEffect, useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useState } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
+import { ListBody } from '../../app/list-body.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
-import { useResource } from '../../app/use-resource.ts'
-import { ErrorView } from '../errors/error-view.tsx'
 import { listTags, type Tag } from '../tags/tags.api.ts'
 import {
   listPartnerCompanies,
@@ -32,9 +32,10 @@ export function PartnerCompaniesPage() {
   const editable = can('manage_partner_companies')
   const [params, setParams] = useSearchParams()
   const filters = filtersFrom(params)
-  const filterKey = JSON.stringify(filters)
-  const list = useKeysetList(filterKey, (cursor, signal) => listPartnerCompanies(filters, cursor, signal))
-  const tags = useResource('tags', listTags)
+  const list = useKeysetList(['partner-companies', filters], (cursor, signal) =>
+    listPartnerCompanies(filters, cursor, signal),
+  )
+  const tags = useQuery({ queryKey: ['tags'], queryFn: ({ signal }) => listTags(signal) })
   const [tagging, setTagging] = useState<PartnerCompany | null>(null)
   const notice = (location.state as { notice?: string } | null)?.notice
 
@@ -53,32 +54,39 @@ export function PartnerCompaniesPage() {
     )
   }
 
-  const replaceTags = (partner: PartnerCompany, next: Tag[]) =>
-    list.patch((items) => items.map((item) => (item.id === partner.id ? { ...item, tags: next } : item)))
-
   const filtered = filters.roles.length > 0 || filters.tag || filters.active !== 'all' || filters.q
 
-  let body: ReactNode
-  if (list.error && !list.items.length && !list.loading) {
-    body = <ErrorView error={list.error} onRetry={list.reload} />
-  } else if (list.loading && !list.items.length) {
-    body = <p className="muted">Loading…</p>
-  } else if (!list.items.length) {
-    body = (
-      <div className="card empty-state">
-        <p>
-          {filtered ? 'No partner company matches these filters.' : 'There are no partner companies yet.'}
-        </p>
-        {filtered ? (
-          <button type="button" className="button" onClick={() => setParams({}, { replace: true })}>
-            Clear filters
-          </button>
+  return (
+    <div className="page">
+      <title>Partner Companies · Tributary</title>
+      <header className="page-header page-header-split">
+        <div>
+          <p className="breadcrumb">Administration</p>
+          <h1>Partner Companies</h1>
+        </div>
+        {editable ? (
+          <Link className="button button-primary" to="/admin/partner-companies/new">
+            Add partner company
+          </Link>
         ) : null}
-      </div>
-    )
-  } else {
-    body = (
-      <>
+      </header>
+      {notice ? (
+        <output className="alert alert-success" aria-live="polite">
+          {notice}
+        </output>
+      ) : null}
+      <Filters
+        filters={filters}
+        tags={tags.data ?? []}
+        update={update}
+        clear={() => setParams({}, { replace: true })}
+      />
+      <ListBody
+        list={list}
+        empty={filtered ? 'No partner company matches these filters.' : 'There are no partner companies yet.'}
+        onClear={filtered ? () => setParams({}, { replace: true }) : undefined}
+        count={(n) => `${n} partner compan${n === 1 ? 'y' : 'ies'}`}
+      >
         <div className="table-wrap" aria-busy={list.loading}>
           <table className="table" aria-label="Partner companies">
             <thead>
@@ -114,11 +122,7 @@ export function PartnerCompaniesPage() {
                     )}
                   </td>
                   <td>
-                    <TagChips
-                      partner={partner}
-                      editable={editable}
-                      onChanged={(next) => replaceTags(partner, next)}
-                    />
+                    <TagChips partner={partner} editable={editable} />
                   </td>
                   <td className="actions-col">
                     {editable ? (
@@ -137,57 +141,11 @@ export function PartnerCompaniesPage() {
             </tbody>
           </table>
         </div>
-        <div className="list-footer">
-          {list.error ? (
-            <span className="field-error" role="alert">
-              Could not load more. Try again.
-            </span>
-          ) : null}
-          {list.hasMore ? (
-            <button type="button" className="button" onClick={list.loadMore} disabled={list.loadingMore}>
-              {list.loadingMore ? 'Loading…' : 'Load more'}
-            </button>
-          ) : (
-            <span className="muted">
-              {list.items.length} partner compan{list.items.length === 1 ? 'y' : 'ies'}
-            </span>
-          )}
-        </div>
-      </>
-    )
-  }
-
-  return (
-    <div className="page">
-      <title>Partner Companies · Tributary</title>
-      <header className="page-header page-header-split">
-        <div>
-          <p className="breadcrumb">Administration</p>
-          <h1>Partner Companies</h1>
-        </div>
-        {editable ? (
-          <Link className="button button-primary" to="/admin/partner-companies/new">
-            Add partner company
-          </Link>
-        ) : null}
-      </header>
-      {notice ? (
-        <output className="alert alert-success" aria-live="polite">
-          {notice}
-        </output>
-      ) : null}
-      <Filters
-        filters={filters}
-        tags={tags.data ?? []}
-        update={update}
-        clear={() => setParams({}, { replace: true })}
-      />
-      {body}
+      </ListBody>
       {tagging ? (
         <ApplyTagDialog
           partner={list.items.find((item) => item.id === tagging.id) ?? tagging}
           tags={tags.data ?? []}
-          onChanged={(next) => replaceTags(tagging, next)}
           onClose={() => setTagging(null)}
         />
       ) : null}

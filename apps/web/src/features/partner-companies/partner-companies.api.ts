@@ -1,90 +1,26 @@
+import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
-import type { Address } from '../office-locations/office-locations.api.ts'
-import type { Tag } from '../tags/tags.api.ts'
+import type {
+  Campaign,
+  CampaignDirection,
+  CampaignInput,
+  CreatePartnerCompanyInput,
+  DeliveryMethod,
+  LeadLocationOnArrival,
+  PartnerCompany,
+  PartnerKind,
+  QueuePriority,
+  UpdatePartnerCompanyInput,
+} from '../../app/contracts.ts'
 
-export type LeadLocationOnArrival = 'pending' | 'queue'
-export type QueuePriority = 'normal' | 'medium' | 'high'
-export type DeliveryMethod = 'exchange' | 'email'
-export type PartnerKind = 'outside' | 'inside'
-
-export type SellsLeads = {
-  enabled: boolean
-  defaultLeadLocation: LeadLocationOnArrival | null
-  forceDefaultLeadLocation: boolean
-  purchaseNotificationEmails: string[]
-  returnNotificationEmails: string[]
-  includeCallCenterCommentsWithReturn: boolean
-  autoResponseMessageCampaignId: string | null
-  leadQueuePriority: QueuePriority
-}
-
-export type SellsCustomers = {
-  enabled: boolean
-  defaultOfficeLocationId: string | null
-  purchaseNotificationEmails: string[]
-  returnNotificationEmails: string[]
-  autoResponseMessageCampaignId: string | null
-}
-
+export type SellsLeads = PartnerCompany['sellsLeads']
+export type SellsCustomers = PartnerCompany['sellsCustomers']
 /** Buys leads / buys customers. The signing secret is write-only: answers only say whether it is set. */
-export type Buys = {
-  enabled: boolean
-  deliveryMethod: DeliveryMethod
-  saleNotificationEmails: string[]
-  postUrl: string | null
-  sourceId: string | null
-  secretSet: boolean
-}
-
-export type Access = {
-  allowLogin: boolean
-  username: string | null
-  passwordSet: boolean
-  /** The company's own login page, to send to the partner. */
-  loginUrl: string
-}
-
-export type PartnerCompany = {
-  id: string
-  name: string
-  kind: PartnerKind
-  active: boolean
-  contactPerson: string | null
-  email: string | null
-  phone: string | null
-  website: string | null
-  address: Address
-  notes: string | null
-  tags: Tag[]
-  sellsLeads: SellsLeads
-  sellsCustomers: SellsCustomers
-  buysLeads: Buys
-  buysCustomers: Buys
-  access: Access
-  autoAccept: boolean
-  createdAt: string
-  updatedAt: string
-}
-
-export type BuysInput = Partial<Omit<Buys, 'secretSet'>> & { secret?: string }
-
+export type Buys = PartnerCompany['buysLeads']
+export type Access = PartnerCompany['access']
 /** A write: PATCH merges each section field by field, so every part is optional. */
-export type PartnerCompanyInput = {
-  name?: string
-  kind?: PartnerKind
-  active?: boolean
-  contactPerson?: string | null
-  email?: string | null
-  phone?: string | null
-  website?: string | null
-  address?: Address
-  notes?: string | null
-  sellsLeads?: Partial<SellsLeads>
-  sellsCustomers?: Partial<SellsCustomers>
-  buysLeads?: BuysInput
-  buysCustomers?: BuysInput
-  access?: { allowLogin?: boolean; username?: string | null; password?: string }
-}
+export type PartnerCompanyInput = UpdatePartnerCompanyInput
+export type BuysInput = NonNullable<PartnerCompanyInput['buysLeads']>
 
 export type PartnerRole = 'sellsLeads' | 'sellsCustomers' | 'buysLeads' | 'buysCustomers'
 
@@ -124,7 +60,7 @@ export function listPartnerCompanies(
 
 export const getPartnerCompany = (id: string, signal?: AbortSignal) =>
   api.get<PartnerCompany>(one(id), signal ? { signal } : undefined)
-export const createPartnerCompany = (input: PartnerCompanyInput & { name: string }) =>
+export const createPartnerCompany = (input: CreatePartnerCompanyInput) =>
   api.post<PartnerCompany>(base, input)
 export const updatePartnerCompany = (id: string, input: PartnerCompanyInput) =>
   api.patch<PartnerCompany>(one(id), input)
@@ -134,28 +70,6 @@ export const applyTag = (id: string, tagId: string) =>
   api.put<void>(`${one(id)}/tags/${encodeURIComponent(tagId)}`, undefined)
 export const removeTag = (id: string, tagId: string) =>
   api.delete(`${one(id)}/tags/${encodeURIComponent(tagId)}`)
-
-export type CampaignDirection = 'inbound' | 'outbound'
-
-export type Campaign = {
-  id: string
-  partnerCompanyId: string
-  name: string
-  description: string | null
-  direction: CampaignDirection
-  externalPartnerCompanyId: string | null
-  externalCampaignId: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export type CampaignInput = {
-  name: string
-  description: string | null
-  direction: CampaignDirection
-  externalPartnerCompanyId: string | null
-  externalCampaignId: string | null
-}
 
 export async function listCampaigns(partnerCompanyId: string, signal?: AbortSignal): Promise<Campaign[]> {
   const { items } = await api.get<Page<Campaign>>(
@@ -169,3 +83,30 @@ export const createCampaign = (partnerCompanyId: string, input: CampaignInput) =
 export const updateCampaign = (id: string, input: Partial<CampaignInput>) =>
   api.patch<Campaign>(`/api/v1/campaigns/${encodeURIComponent(id)}`, input)
 export const deleteCampaign = (id: string) => api.delete(`/api/v1/campaigns/${encodeURIComponent(id)}`)
+
+export type {
+  Campaign,
+  CampaignDirection,
+  CampaignInput,
+  CreatePartnerCompanyInput,
+  DeliveryMethod,
+  LeadLocationOnArrival,
+  PartnerCompany,
+  PartnerKind,
+  QueuePriority,
+}
+
+/** One partner company, cached once for its page and the pages under it (posting specification). */
+export const partnerCompanyQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', id],
+    queryFn: ({ signal }) => getPartnerCompany(id, signal),
+  })
+
+/** One partner company's campaigns, cached once for every page that names or offers them. */
+export const campaignsQuery = (partnerCompanyId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerCompanyId, 'campaigns'],
+    queryFn: ({ signal }) => listCampaigns(partnerCompanyId, signal),
+    enabled: Boolean(partnerCompanyId),
+  })

@@ -1,27 +1,20 @@
 import { type FormEvent, useId, useState } from 'react'
 import { AddressFields } from '../../app/address-fields.tsx'
-import {
-  Checkbox,
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  type Option,
-  SelectField,
-  TextAreaField,
-  TextField,
-} from '../../app/form.tsx'
-import { CopyField } from './copy-field.tsx'
+import { CopyField } from '../../app/copy-field.tsx'
+import { Checkbox, FormAlert, type Option, SelectField, TextAreaField, TextField } from '../../app/form.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import {
   createPartnerCompany,
   type LeadLocationOnArrival,
   type PartnerCompany,
+  type PartnerCompanyInput,
   type PartnerKind,
   type QueuePriority,
   updatePartnerCompany,
 } from './partner-companies.api.ts'
 import { type Draft, draftOf, inputOf, visiblePaths, withCleanEmails } from './partner-company-draft.ts'
 import { BuysPanel, FormSection, RolePanel, SellsNotificationEmails } from './partner-role-panels.tsx'
+import './partner-companies.css'
 
 const kinds: Option[] = [
   { value: 'outside', label: 'Outside — another organisation' },
@@ -44,17 +37,31 @@ type Props = {
   officeLocations: Option[]
   onSaved: (partner: PartnerCompany) => void
   onCancel: () => void
+  /** A change to the form: the page clears its last notice. */
+  onChange?: () => void
 }
 
 /**
  * Adds or changes a partner company, laid out as seed 000 describes the screen: general fields
  * on top, then Leads (Buys left, Sells right), Customers (the same), and Access at the bottom.
  */
-export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations, onSaved, onCancel }: Props) {
+export function PartnerCompanyForm({
+  partner,
+  messageCampaigns,
+  officeLocations,
+  onSaved,
+  onCancel,
+  onChange,
+}: Props) {
   const titleId = useId()
   const [draft, setDraft] = useState<Draft>(() => draftOf(partner))
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields: visiblePaths(draft),
+    send: (input: PartnerCompanyInput & { name: string }) =>
+      partner ? updatePartnerCompany(partner.id, input) : createPartnerCompany(input),
+    onDone: onSaved,
+  })
+  const { errors, busy } = form
   const e = errors.fields
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }))
@@ -66,18 +73,10 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
   const sc = setIn('sellsCustomers')
   const access = setIn('access')
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  function submit(event: FormEvent) {
     const clean = withCleanEmails(draft)
     setDraft(clean)
-    setBusy(true)
-    try {
-      const input = inputOf(clean)
-      onSaved(partner ? await updatePartnerCompany(partner.id, input) : await createPartnerCompany(input))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, visiblePaths(clean)))
-      setBusy(false)
-    }
+    form.submit(inputOf(clean), event)
   }
 
   const autoResponseHint = 'A message campaign sent with returns (Administration → Message Campaigns)'
@@ -86,6 +85,7 @@ export function PartnerCompanyForm({ partner, messageCampaigns, officeLocations,
     <form
       className="card partner-form form-required-bold"
       onSubmit={submit}
+      onChange={onChange}
       noValidate
       aria-labelledby={titleId}
     >

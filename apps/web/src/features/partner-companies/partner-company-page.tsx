@@ -1,21 +1,21 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { ConfirmDialog } from '../../app/dialog.tsx'
 import type { Option } from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { ConnectionPanel } from '../exchange/connection-panel.tsx'
 import { listMessageCampaigns } from '../message-campaigns/message-campaigns.api.ts'
 import { listOfficeLocations } from '../office-locations/office-locations.api.ts'
-import { listTags, type Tag } from '../tags/tags.api.ts'
+import { listTags } from '../tags/tags.api.ts'
 import { CampaignsDialog } from './campaigns-dialog.tsx'
 import {
   deletePartnerCompany,
-  getPartnerCompany,
   type PartnerCompany,
+  partnerCompanyQuery,
   updatePartnerCompany,
 } from './partner-companies.api.ts'
 import { PartnerCompanyForm } from './partner-company-form.tsx'
@@ -27,15 +27,18 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** What the form's drop-downs offer: message campaigns (auto-response) and office locations. */
 function useChoices() {
-  return useResource('partner-company-choices', async (signal) => {
-    const [campaigns, offices, tags] = await Promise.all([
-      listMessageCampaigns(signal),
-      listOfficeLocations(signal),
-      listTags(signal),
-    ])
-    const options = (items: { id: string; name: string }[]): Option[] =>
-      items.map((item) => ({ value: item.id, label: item.name }))
-    return { messageCampaigns: options(campaigns), officeLocations: options(offices), tags }
+  return useQuery({
+    queryKey: ['partner-company-choices'],
+    queryFn: async ({ signal }) => {
+      const [campaigns, offices, tags] = await Promise.all([
+        listMessageCampaigns(signal),
+        listOfficeLocations(signal),
+        listTags(signal),
+      ])
+      const options = (items: { id: string; name: string }[]): Option[] =>
+        items.map((item) => ({ value: item.id, label: item.name }))
+      return { messageCampaigns: options(campaigns), officeLocations: options(offices), tags }
+    },
   })
 }
 
@@ -62,7 +65,8 @@ export function NewPartnerCompanyPage() {
   const choices = useChoices()
 
   let body: ReactNode
-  if (choices.error && !choices.data) body = <ErrorView error={choices.error} onRetry={choices.reload} />
+  if (choices.error && !choices.data)
+    body = <ErrorView error={choices.error} onRetry={() => void choices.refetch()} />
   else if (!choices.data) body = <p className="muted">Loading…</p>
   else
     body = (
@@ -104,18 +108,52 @@ function EditPartnerCompany({ id }: { id: string }) {
   const location = useLocation()
   const { can } = useAuth()
   const editable = can('manage_partner_companies')
-  const loaded = useResource(`partner-company:${id}`, (signal) => getPartnerCompany(id, signal))
+  const queryClient = useQueryClient()
+  const partnerKey = partnerCompanyQuery(id).queryKey
+  const loaded = useQuery(partnerCompanyQuery(id))
   const choices = useChoices()
-  // Kept here so that saving, tagging and (de)activating show at once without a reload.
-  const [current, setCurrent] = useState<PartnerCompany | null>(null)
+  // Saving, tagging and (de)activating show their answer at once; the refetch follows.
+  const setCurrent = (next: PartnerCompany) => queryClient.setQueryData(partnerKey, next)
   const [notice, setNotice] = useState<string | null>(
     (location.state as { notice?: string } | null)?.notice ?? null,
   )
   const [failure, setFailure] = useState<{ message: string; offerDeactivate: boolean } | null>(null)
   const [dialog, setDialog] = useState<Dialogs>('none')
-  const [busy, setBusy] = useState(false)
+  const activation = useMutation({
+    mutationFn: (active: boolean) => updatePartnerCompany(id, { active }),
+    onSuccess: (saved, active) => {
+      setCurrent(saved)
+      show(`${saved.name} ${active ? 'activated' : 'deactivated'}.`)
+    },
+    onError: (error) => {
+      setNotice(null)
+      setFailure({
+        message: `Could not change ${partner?.name}: ${errorMessage(error)}`,
+        offerDeactivate: false,
+      })
+    },
+  })
+  const deletion = useMutation({
+    mutationFn: () => deletePartnerCompany(id),
+    onSuccess: () => navigate(listPath, { replace: true, state: { notice: `${partner?.name} deleted.` } }),
+    onError: (error) => {
+      setDialog('none')
+      setNotice(null)
+      setFailure({
+        message: `Not deleted: ${errorMessage(error)}`,
+        // A partner company with leads or customers is kept: deactivating it is the way out.
+        offerDeactivate: error instanceof ApiError && error.status === 409 && Boolean(partner?.active),
+      })
+    },
+  })
+  const busy = activation.isPending || deletion.isPending
 
-  const partner = current ?? loaded.data
+  function show(message: string) {
+    setFailure(null)
+    setNotice(message)
+  }
+
+  const partner = loaded.data
   const error = loaded.error ?? choices.error
   if (error && !(partner && choices.data)) {
     return (
@@ -123,8 +161,8 @@ function EditPartnerCompany({ id }: { id: string }) {
         <ErrorView
           error={error}
           onRetry={() => {
-            loaded.reload()
-            choices.reload()
+            void loaded.refetch()
+            void choices.refetch()
           }}
         />
       </Page>
@@ -139,48 +177,8 @@ function EditPartnerCompany({ id }: { id: string }) {
   }
   const { tags } = choices.data
 
-  function show(message: string) {
-    setFailure(null)
-    setNotice(message)
-  }
-
-  async function setActive(active: boolean) {
-    if (!partner) return
-    setBusy(true)
-    try {
-      const saved = await updatePartnerCompany(partner.id, { active })
-      setCurrent(saved)
-      show(`${saved.name} ${active ? 'activated' : 'deactivated'}.`)
-    } catch (error) {
-      setNotice(null)
-      setFailure({
-        message: `Could not change ${partner.name}: ${errorMessage(error)}`,
-        offerDeactivate: false,
-      })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  async function remove() {
-    if (!partner) return
-    setBusy(true)
-    try {
-      await deletePartnerCompany(partner.id)
-      navigate(listPath, { replace: true, state: { notice: `${partner.name} deleted.` } })
-    } catch (error) {
-      setDialog('none')
-      setBusy(false)
-      setNotice(null)
-      setFailure({
-        message: `Not deleted: ${errorMessage(error)}`,
-        // A partner company with leads or customers is kept: deactivating it is the way out.
-        offerDeactivate: error instanceof ApiError && error.status === 409 && partner.active,
-      })
-    }
-  }
-
-  const tagsChanged = (next: Tag[]) => setCurrent({ ...partner, tags: next })
+  const setActive = (active: boolean) => activation.mutate(active)
+  const remove = () => deletion.mutate()
 
   return (
     <Page title={partner.name}>
@@ -196,7 +194,7 @@ function EditPartnerCompany({ id }: { id: string }) {
             <RoleBadges partner={partner} />
           </div>
           <div className="header-tags">
-            <TagChips partner={partner} editable={editable} onChanged={tagsChanged} empty="No tags" />
+            <TagChips partner={partner} editable={editable} empty="No tags" />
           </div>
         </div>
         {editable ? (
@@ -255,15 +253,11 @@ function EditPartnerCompany({ id }: { id: string }) {
           show(`${saved.name} saved.`)
           window.scrollTo({ top: 0 })
         }}
+        onChange={() => setNotice(null)}
         onCancel={() => navigate(listPath)}
       />
       {dialog === 'tags' ? (
-        <ApplyTagDialog
-          partner={partner}
-          tags={tags}
-          onChanged={tagsChanged}
-          onClose={() => setDialog('none')}
-        />
+        <ApplyTagDialog partner={partner} tags={tags} onClose={() => setDialog('none')} />
       ) : null}
       {dialog === 'campaigns' ? (
         <CampaignsDialog partner={partner} editable={editable} onClose={() => setDialog('none')} />

@@ -1,3 +1,4 @@
+import { useMutation } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { Link } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
@@ -8,35 +9,24 @@ import { applyTag, type PartnerCompany, removeTag } from './partner-companies.ap
 /** Tags as chips; with `onRemove`, clicking one asks to remove it (seed 002, "Remove Tag"). */
 export function TagChips({
   partner,
-  onChanged,
   editable,
   empty = '—',
 }: {
+  /** As cached: the mutation refreshes it, and with it these chips. */
   partner: PartnerCompany
-  onChanged: (tags: Tag[]) => void
   editable: boolean
   /** What shows when there is no tag. */
   empty?: string
 }) {
   const [removing, setRemoving] = useState<Tag | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
+  const removal = useMutation({
+    mutationFn: (tag: Tag) => removeTag(partner.id, tag.id),
+    onSuccess: () => setRemoving(null),
+  })
+  const busy = removal.isPending
+  const failure = removal.error ? `Could not remove the tag: ${errorMessage(removal.error)}` : null
 
   if (!partner.tags.length) return <span className="muted">{empty}</span>
-
-  async function remove(tag: Tag) {
-    setBusy(true)
-    try {
-      await removeTag(partner.id, tag.id)
-      setFailure(null)
-      onChanged(partner.tags.filter((t) => t.id !== tag.id))
-      setRemoving(null)
-    } catch (error) {
-      setFailure(`Could not remove the tag: ${errorMessage(error)}`)
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <>
@@ -50,7 +40,7 @@ export function TagChips({
                 title="Remove this tag"
                 aria-label={`Remove tag ${tag.name} from ${partner.name}`}
                 onClick={() => {
-                  setFailure(null)
+                  removal.reset()
                   setRemoving(tag)
                 }}
               >
@@ -80,7 +70,7 @@ export function TagChips({
           confirmLabel="Remove"
           danger
           busy={busy}
-          onConfirm={() => void remove(removing)}
+          onConfirm={() => removal.mutate(removing)}
           onCancel={() => setRemoving(null)}
         />
       ) : null}
@@ -95,39 +85,26 @@ export function TagChips({
 export function ApplyTagDialog({
   partner,
   tags,
-  onChanged,
   onClose,
 }: {
+  /** As cached: each toggle refreshes it before it ends, so its tags say what is applied. */
   partner: PartnerCompany
   tags: Tag[]
-  onChanged: (tags: Tag[]) => void
   onClose: () => void
 }) {
   const searchId = useId()
   const [search, setSearch] = useState('')
-  const [applied, setApplied] = useState<Tag[]>(partner.tags)
-  const [busyId, setBusyId] = useState<string | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
   const needle = search.trim().toLowerCase()
   const matching = tags.filter((tag) => tag.name.toLowerCase().includes(needle))
 
-  async function toggle(tag: Tag) {
-    const on = !applied.some((t) => t.id === tag.id)
-    setBusyId(tag.id)
-    try {
-      await (on ? applyTag(partner.id, tag.id) : removeTag(partner.id, tag.id))
-      const next = on
-        ? [...applied, tag].sort((a, b) => a.name.localeCompare(b.name))
-        : applied.filter((t) => t.id !== tag.id)
-      setApplied(next)
-      setFailure(null)
-      onChanged(next)
-    } catch (error) {
-      setFailure(`Could not ${on ? 'apply' : 'remove'} ${tag.name}: ${errorMessage(error)}`)
-    } finally {
-      setBusyId(null)
-    }
-  }
+  const toggle = useMutation({
+    mutationFn: ({ tag, on }: { tag: Tag; on: boolean }) =>
+      on ? applyTag(partner.id, tag.id) : removeTag(partner.id, tag.id),
+  })
+  const failure =
+    toggle.error && toggle.variables
+      ? `Could not ${toggle.variables.on ? 'apply' : 'remove'} ${toggle.variables.tag.name}: ${errorMessage(toggle.error)}`
+      : null
 
   return (
     <Dialog title={`Apply tag to ${partner.name}`} onClose={onClose}>
@@ -156,15 +133,15 @@ export function ApplyTagDialog({
       ) : (
         <ul className="tag-picker" aria-label="Tags">
           {matching.map((tag) => {
-            const on = applied.some((t) => t.id === tag.id)
+            const on = partner.tags.some((t) => t.id === tag.id)
             return (
               <li key={tag.id}>
                 <button
                   type="button"
                   className={on ? 'tag-option is-on' : 'tag-option'}
                   aria-pressed={on}
-                  disabled={busyId !== null}
-                  onClick={() => void toggle(tag)}
+                  disabled={toggle.isPending}
+                  onClick={() => toggle.mutate({ tag, on: !on })}
                 >
                   <span>{tag.name}</span>
                   <span className="tag-option-state">{on ? 'Applied ✓' : 'Apply'}</span>

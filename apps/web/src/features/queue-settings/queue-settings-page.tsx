@@ -1,15 +1,9 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
-import {
-  Checkbox,
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  SelectField,
-  TextField,
-} from '../../app/form.tsx'
+import { useQuery } from '@tanstack/react-query'
+import { type ReactNode, useId, useState } from 'react'
+import { Checkbox, FormAlert, SelectField, TextField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
 import { useTimeZones } from '../../app/time-zones.ts'
-import { useResource } from '../../app/use-resource.ts'
+import { useSubmit } from '../../app/use-submit.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import {
   type AfterRequest,
@@ -109,9 +103,10 @@ function settingsOf(d: Draft): { settings: QueueSettings } | { errors: Record<st
 
 /** Administration → Queue Settings: when leads can be requested, in which order, and duplicates. */
 export function QueueSettingsPage() {
-  const loaded = useResource('queue-settings', getQueueSettings)
+  const loaded = useQuery({ queryKey: ['queue-settings'], queryFn: ({ signal }) => getQueueSettings(signal) })
   let body: ReactNode
-  if (loaded.error && !loaded.data) body = <ErrorView error={loaded.error} onRetry={loaded.reload} />
+  if (loaded.error && !loaded.data)
+    body = <ErrorView error={loaded.error} onRetry={() => void loaded.refetch()} />
   else if (!loaded.data) body = <p className="muted">Loading…</p>
   else body = <QueueSettingsForm settings={loaded.data} />
   return (
@@ -133,9 +128,21 @@ export function QueueSettingsPage() {
 function QueueSettingsForm({ settings }: { settings: QueueSettings }) {
   const titleId = useId()
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings))
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [notice, setNotice] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const form = useSubmit({
+    fields,
+    send: async () => {
+      const parsed = settingsOf(draft)
+      if ('errors' in parsed)
+        throw new FormCheckError(parsed.errors, 'Please correct the fields marked below.')
+      return putQueueSettings(parsed.settings)
+    },
+    onDone: (saved: QueueSettings) => {
+      setDraft(draftOf(saved))
+      setNotice('Queue settings saved.')
+    },
+  })
+  const { errors, busy } = form
   const zones = useTimeZones(settings.timezone)
   const e = errors.fields
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -143,30 +150,10 @@ function QueueSettingsForm({ settings }: { settings: QueueSettings }) {
     setDraft((d) => ({ ...d, [key]: value }))
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    const parsed = settingsOf(draft)
-    if ('errors' in parsed) {
-      setErrors({ fields: parsed.errors, form: 'Please correct the fields marked below.' })
-      return
-    }
-    setBusy(true)
-    try {
-      const saved = await putQueueSettings(parsed.settings)
-      setDraft(draftOf(saved))
-      setErrors(noErrors)
-      setNotice('Queue settings saved.')
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-    } finally {
-      setBusy(false)
-    }
-  }
-
   const overnight = draft.availableUntil && draft.availableFrom && draft.availableUntil < draft.availableFrom
 
   return (
-    <form className="card form-card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form className="card form-card" onSubmit={form.onSubmit} noValidate aria-labelledby={titleId}>
       <h2 id={titleId} className="visually-hidden">
         Queue settings
       </h2>

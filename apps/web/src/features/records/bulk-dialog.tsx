@@ -1,6 +1,7 @@
 import type { FormEvent, ReactNode } from 'react'
 import { Dialog } from '../../app/dialog.tsx'
 import { FormAlert } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
 import type { ReturnKind } from '../returns/returns.api.ts'
 import { countOf, kindNouns, type RecordTarget, RecordTargets } from './record-outcome.tsx'
 
@@ -12,9 +13,16 @@ export function bulkTitle(verb: string, kind: ReturnKind, records: readonly Reco
     : `${verb} ${countOf(kind, records.length)}`
 }
 
-/** The sentence refusing more records than one request takes. */
-export const tooMany = (kind: ReturnKind, max: number, action: string) =>
-  `At most ${max} ${kindNouns[kind][1]} go in one ${action}; tick fewer.`
+/** Refuses, as the form's error, more records than one request takes ("At most 500 leads go in one sale"). */
+export function refuseTooMany(
+  kind: ReturnKind,
+  records: readonly RecordTarget[],
+  max: number,
+  action: string,
+) {
+  if (records.length > max)
+    throw new FormCheckError({}, `At most ${max} ${kindNouns[kind][1]} go in one ${action}; tick fewer.`)
+}
 
 /**
  * The frame of a dialog acting on several leads or customers at once (Return, Sell): the form
@@ -45,7 +53,8 @@ export function BulkDialog({
   busy: boolean
   /** Whether the form can be sent (what its fields offer has loaded). */
   ready: boolean
-  onSubmit: () => void
+  /** The form's onSubmit (a useSubmit's `onSubmit`). */
+  onSubmit: (event: FormEvent) => void
   onClose: () => void
   results: ReactNode | null
   children: ReactNode
@@ -62,13 +71,9 @@ export function BulkDialog({
       </Dialog>
     )
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    onSubmit()
-  }
   return (
     <Dialog title={title} onClose={onClose}>
-      <form onSubmit={submit} noValidate aria-label={title}>
+      <form onSubmit={onSubmit} noValidate aria-label={title}>
         <FormAlert message={formError} />
         <p className="dialog-intro">{intro}</p>
         <RecordTargets kind={kind} records={records} label={`${kindNouns[kind][1]} ${verb.to}`} />

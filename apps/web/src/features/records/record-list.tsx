@@ -1,5 +1,4 @@
-import { type ReactNode, useState } from 'react'
-import { KeysetListBody } from '../../app/keyset-list-body.tsx'
+import { useState } from 'react'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
@@ -7,23 +6,10 @@ import { type Contact, contactName } from '../contacts/contact.ts'
 import { ReturnDialog } from '../returns/return-dialog.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
 import { countOf, kindNouns, type RecordTarget } from './record-outcome.tsx'
+import './record-list.css'
 
 /** A lead or a customer as a list shows it. */
 type ListedRecord = Contact & { id: string; number: number }
-
-/** The body of a list of leads or customers (see KeysetListBody), counted as "3 leads". */
-export function RecordListBody<T>({
-  kind,
-  ...body
-}: {
-  kind: ReturnKind
-  list: KeysetList<T>
-  empty: ReactNode
-  onClear: (() => void) | undefined
-  children: ReactNode
-}) {
-  return <KeysetListBody {...body} count={(n) => countOf(kind, n)} />
-}
 
 /** The ticked rows of a list, as a bulk action's dialog names them. */
 export function selectedTargets<T extends ListedRecord>(
@@ -61,7 +47,6 @@ export function useReturnSelected<T extends ListedRecord>({
       records={returning}
       onReturned={(result) => {
         selection.clear()
-        list.reload()
         onReturned(
           result.returned.length
             ? `${countOf(kind, result.returned.length)} returned to their sources.`

@@ -1,4 +1,5 @@
 import type { ReturnKind } from '../returns/returns.api.ts'
+import './record-outcome.css'
 
 /** A lead or customer a bulk action works on, as its dialog names it: "#212 Kim Garcia". */
 export type RecordTarget = { id: string; number: number; name: string }

@@ -1,12 +1,19 @@
+import {
+  type QueryKey,
+  type UseQueryOptions,
+  type UseQueryResult,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query'
 import { type ReactNode, useState } from 'react'
 import { useLocation } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
-import { type Resource, useResource } from '../../app/use-resource.ts'
 import type { Directory } from '../directory/use-directory.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import type { ReturnKind } from '../returns/returns.api.ts'
 import { listTimeline, type TimelineEvent } from '../timeline/timeline.api.ts'
 import { type RecordLinks, Timeline } from '../timeline/timeline.tsx'
+import './record-page.css'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -19,45 +26,45 @@ export function isRecordId(id: string): boolean {
  * One lead or customer on its page: the record as loaded or last changed, its timeline, and the
  * notice or failure shown above it. `changed` puts a new version on screen with a notice.
  */
-export function useRecordDetail<T>(
+export function useRecordDetail<T, K extends QueryKey>(
   kind: ReturnKind,
+  /** The record's query (leadQuery, customerQuery): its page shares the cache with every link to it. */
+  record: UseQueryOptions<T, Error, T, K> & { queryKey: K },
   id: string,
-  load: (id: string, signal?: AbortSignal) => Promise<T>,
 ) {
   const routerLocation = useLocation()
-  const loaded = useResource(`${kind}:${id}`, (signal) => load(id, signal))
-  const timeline = useResource(`${kind}-timeline:${id}`, (signal) => listTimeline(`${kind}s`, id, signal))
-  const [current, setCurrent] = useState<T | null>(null)
+  const queryClient = useQueryClient()
+  const loaded = useQuery(record)
+  const timeline = useQuery({
+    queryKey: [`${kind}s`, id, 'timeline'],
+    queryFn: ({ signal }) => listTimeline(`${kind}s`, id, signal),
+  })
   const [notice, setNotice] = useState<string | null>(
     (routerLocation.state as { notice?: string } | null)?.notice ?? null,
   )
   const [failure, setFailure] = useState<string | null>(null)
 
+  // The mutation that changed it refreshes the record and timeline; its answer shows meanwhile.
   function changed(next: T, message: string) {
-    setCurrent(next)
+    queryClient.setQueryData<T>(record.queryKey, next)
     setFailure(null)
     setNotice(message)
-    timeline.reload()
   }
 
-  /** Returned to `source`: the page says so and loads the record again. */
+  /** Returned to `source`: the page says so. */
   function returned(source: string) {
     // "ABC Leads, Inc." ends the sentence with its own full stop.
-    reloaded(`Returned to ${source.replace(/\.$/, '')}.`)
+    changedElsewhere(`Returned to ${source.replace(/\.$/, '')}.`)
   }
 
-  /** Changed elsewhere (returned, sold): the page says `message` and loads the record again. */
-  function reloaded(message: string) {
+  /** Changed by another dialog (returned, sold): the page says `message`; its mutation loads the record again. */
+  function changedElsewhere(message: string) {
     setFailure(null)
     setNotice(message)
-    timeline.reload()
-    load(id).then(setCurrent, (error: unknown) =>
-      setFailure(`The ${kind} could not be loaded again: ${errorMessage(error)}`),
-    )
   }
 
   return {
-    record: current ?? loaded.data,
+    record: loaded.data,
     loaded,
     timeline,
     notice,
@@ -66,7 +73,7 @@ export function useRecordDetail<T>(
     setFailure,
     changed,
     returned,
-    reloaded,
+    changedElsewhere,
   }
 }
 
@@ -96,12 +103,12 @@ export function RecordPending({
 }: {
   title: string
   portal?: boolean
-  loaded: Resource<unknown>
+  loaded: UseQueryResult<unknown>
 }) {
   return (
     <RecordPage title={title} portal={portal}>
       {loaded.error ? (
-        <ErrorView error={loaded.error} onRetry={loaded.reload} />
+        <ErrorView error={loaded.error} onRetry={() => void loaded.refetch()} />
       ) : (
         <p className="muted">Loading…</p>
       )}
@@ -132,7 +139,7 @@ export function TimelineCard({
   names,
   links,
 }: {
-  timeline: Resource<TimelineEvent[]>
+  timeline: UseQueryResult<TimelineEvent[]>
   names: Directory
   links: RecordLinks
 }) {

@@ -1,7 +1,5 @@
 import { api, getAll } from '../../app/api.ts'
-
-/** A reason a lead or customer can be returned for; the list is shown by `position`, then name. */
-export type ReturnReason = { id: string; name: string; position: number }
+import type { ReturnReason } from '../../app/contracts.ts'
 
 const base = '/api/v1/return-reasons'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`
@@ -16,3 +14,5 @@ export const deleteReturnReason = (id: string) => api.delete(one(id))
 
 /** The highest position the API accepts. */
 export const maxPosition = 1000
+
+export type { ReturnReason }

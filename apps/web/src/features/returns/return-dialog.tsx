@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { type FormErrors, formErrorsFrom, noErrors, SelectField, TextAreaField } from '../../app/form.tsx'
-import { useResource } from '../../app/use-resource.ts'
-import { BulkDialog, bulkTitle, tooMany } from '../records/bulk-dialog.tsx'
+import { SelectField, TextAreaField } from '../../app/form.tsx'
+import { FormCheckError } from '../../app/form-errors.ts'
+import { useSubmit } from '../../app/use-submit.ts'
+import { BulkDialog, bulkTitle, refuseTooMany } from '../records/bulk-dialog.tsx'
 import { kindNouns, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
 import { listReturnReasons } from '../return-reasons/return-reasons.api.ts'
 import {
@@ -28,50 +30,39 @@ export function ReturnDialog({
   onReturned: (outcome: ReturnOutcome) => void
   onClose: () => void
 }) {
-  const reasons = useResource('return-reasons', listReturnReasons)
+  const reasons = useQuery({
+    queryKey: ['return-reasons'],
+    queryFn: ({ signal }) => listReturnReasons(signal),
+  })
   const [reason, setReason] = useState('')
   const [comments, setComments] = useState('')
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<ReturnOutcome | null>(null)
   const title = bulkTitle('Return', kind, records)
 
-  /** A field's error goes once the field changes. */
-  const clearError = (field: 'reason' | 'callCenterComments') =>
-    setErrors((previous) => {
-      if (!previous.fields[field]) return previous
-      const { [field]: _gone, ...rest } = previous.fields
-      return { fields: rest, form: Object.keys(rest).length ? previous.form : null }
-    })
-
-  async function submit() {
-    if (records.length > maxPerReturn) {
-      setErrors({ fields: {}, form: tooMany(kind, maxPerReturn, 'return') })
-      return
-    }
-    const fields: Record<string, string> = {}
-    if (!reason) fields.reason = 'Choose a reason'
-    if (comments.trim().length > maxCommentsLength)
-      fields.callCenterComments = `At most ${maxCommentsLength.toLocaleString()} characters (now ${comments.trim().length.toLocaleString()})`
-    if (Object.keys(fields).length) {
-      setErrors({ fields, form: null })
-      return
-    }
-    setBusy(true)
-    try {
-      const result = await returnRecords(
+  const form = useSubmit({
+    fields: ['reason', 'callCenterComments'],
+    send: async () => {
+      refuseTooMany(kind, records, maxPerReturn, 'return')
+      // Every missing or too long field at once, before asking the server.
+      const fields: Record<string, string> = {}
+      if (!reason) fields.reason = 'Choose a reason'
+      if (comments.trim().length > maxCommentsLength)
+        fields.callCenterComments = `At most ${maxCommentsLength.toLocaleString()} characters (now ${comments.trim().length.toLocaleString()})`
+      if (Object.keys(fields).length) throw new FormCheckError(fields)
+      return returnRecords(
         kind,
         records.map((r) => r.id),
         { reason, ...(comments.trim() ? { callCenterComments: comments.trim() } : {}) },
       )
+    },
+    onDone: (result: ReturnOutcome) => {
       setOutcome(result)
       onReturned(result)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, ['reason', 'callCenterComments']))
-    } finally {
-      setBusy(false)
-    }
-  }
+    },
+  })
+  const { errors, busy } = form
+  /** A field's error goes once the field changes. */
+  const clearError = form.changed
 
   const reasonError =
     errors.fields.reason ??
@@ -94,7 +85,7 @@ export function ReturnDialog({
       formError={errors.form}
       busy={busy}
       ready={Boolean(reasons.data)}
-      onSubmit={() => void submit()}
+      onSubmit={form.onSubmit}
       onClose={onClose}
       results={
         outcome ? (

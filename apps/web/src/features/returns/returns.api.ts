@@ -1,13 +1,8 @@
 import { api } from '../../app/api.ts'
+import type { ReturnLeadsInput, ReturnOutcome } from '../../app/contracts.ts'
 
-/** Each id is returned or fails on its own (with why); the others still go. */
-export type ReturnOutcome = { returned: string[]; failed: { id: string; detail: string }[] }
-
-export type ReturnInput = {
-  /** The name of one of the company's return reasons. */
-  reason: string
-  callCenterComments?: string
-}
+/** The reason (one of the company's return reasons, by name) and comments of a return. */
+export type ReturnInput = Omit<ReturnLeadsInput, 'leadIds'>
 
 export type ReturnKind = 'lead' | 'customer'
 
@@ -23,3 +18,5 @@ export const maxPerReturn = 500
 
 /** The most comments a return carries (packages/contracts/src/returns.ts). */
 export const maxCommentsLength = 2000
+
+export type { ReturnOutcome }

@@ -1,16 +1,9 @@
-import { type FormEvent, useId, useState } from 'react'
-import {
-  Checkbox,
-  CheckboxGroup,
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  TextField,
-  toggle,
-} from '../../app/form.tsx'
+import { useId, useState } from 'react'
+import type { Permission } from '../../app/contracts.ts'
+import { Checkbox, CheckboxGroup, FormAlert, TextField, toggle } from '../../app/form.tsx'
 import { permissionLabel } from '../../app/permissions.ts'
-import { createRole, type PermissionInfo, type Role, updateRole } from './roles.api.ts'
+import { useSubmit } from '../../app/use-submit.ts'
+import { createRole, type PermissionInfo, type Role, type RoleInput, updateRole } from './roles.api.ts'
 
 const fields = ['name', 'permissions'] as const
 
@@ -25,25 +18,26 @@ type Props = {
 export function RoleForm({ role, permissions, onSaved, onCancel }: Props) {
   const titleId = useId()
   const [name, setName] = useState(role?.name ?? '')
-  const [granted, setGranted] = useState<string[]>(role?.permissions ?? [])
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
-      // Keep the API's order, whatever order the boxes were ticked in.
-      const input = { name, permissions: permissions.map((p) => p.name).filter((p) => granted.includes(p)) }
-      onSaved(role ? await updateRole(role.id, input) : await createRole(input))
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-      setBusy(false)
-    }
-  }
+  const [granted, setGranted] = useState<Permission[]>(role?.permissions ?? [])
+  const form = useSubmit({
+    fields,
+    send: (input: RoleInput) => (role ? updateRole(role.id, input) : createRole(input)),
+    onDone: onSaved,
+  })
+  const { errors, busy } = form
+  // Keep the API's order, whatever order the boxes were ticked in.
+  const input = () => ({
+    name,
+    permissions: permissions.map((p) => p.name).filter((p) => granted.includes(p)),
+  })
 
   return (
-    <form className="card form-card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form
+      className="card form-card"
+      onSubmit={(event) => form.submit(input(), event)}
+      noValidate
+      aria-labelledby={titleId}
+    >
       <h3 id={titleId}>{role ? `Edit role ${role.name}` : 'New role'}</h3>
       <FormAlert message={errors.form} />
       <div className="form-grid">

@@ -6,13 +6,13 @@ import type { User } from '../users/users.api.ts'
 import { RoleForm } from './role-form.tsx'
 import { deleteRole, type PermissionInfo, type Role } from './roles.api.ts'
 
-type Props = { roles: Role[]; permissions: PermissionInfo[]; users: User[]; onChanged: () => void }
+type Props = { roles: Role[]; permissions: PermissionInfo[]; users: User[] }
 
 /** Roles and what they grant. Built-in roles are fixed; custom ones can be made, changed and deleted. */
-export function RolesSection({ roles, permissions, users, onChanged }: Props) {
+export function RolesSection({ roles, permissions, users }: Props) {
   const notices = useNotices()
-  const panel = useEditPanel<Role>(notices, onChanged)
-  const deletion = useRowDelete(notices, onChanged)
+  const panel = useEditPanel<Role>(notices)
+  const deletion = useRowDelete(notices)
   const descriptions = new Map(permissions.map((p) => [p.name, p.description]))
   // Built-in roles first, then custom ones, each by name.
   const sorted = [...roles].sort(

@@ -1,8 +1,5 @@
 import { api, getAll } from '../../app/api.ts'
-
-export type Role = { id: string; name: string; permissions: string[]; builtin: boolean }
-export type PermissionInfo = { name: string; description: string }
-export type RoleInput = { name: string; permissions: string[] }
+import type { PermissionInfo, Role, RoleInput } from '../../app/contracts.ts'
 
 export const listRoles = (signal?: AbortSignal) => getAll<Role>('/api/v1/roles', signal)
 export const createRole = (input: RoleInput) => api.post<Role>('/api/v1/roles', input)
@@ -17,3 +14,5 @@ export async function listPermissions(signal?: AbortSignal): Promise<PermissionI
   )
   return items
 }
+
+export type { PermissionInfo, Role, RoleInput }

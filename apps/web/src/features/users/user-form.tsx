@@ -1,14 +1,6 @@
-import { type FormEvent, useId, useState } from 'react'
-import {
-  Checkbox,
-  CheckboxGroup,
-  FormAlert,
-  type FormErrors,
-  formErrorsFrom,
-  noErrors,
-  TextField,
-  toggle,
-} from '../../app/form.tsx'
+import { useId, useState } from 'react'
+import { Checkbox, CheckboxGroup, FormAlert, TextField, toggle } from '../../app/form.tsx'
+import { useSubmit } from '../../app/use-submit.ts'
 import type { Role } from '../roles/roles.api.ts'
 import { createUser, type UpdateUserInput, type User, updateUser } from './users.api.ts'
 
@@ -31,13 +23,9 @@ export function UserForm({ user, roles, onSaved, onCancel }: Props) {
   const [roleIds, setRoleIds] = useState<string[]>(user?.roleIds ?? [])
   const [leadNotifications, setLeadNotifications] = useState(user?.leadNotifications ?? false)
   const [disabled, setDisabled] = useState(user?.disabled ?? false)
-  const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const [busy, setBusy] = useState(false)
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    try {
+  const form = useSubmit({
+    fields: fields,
+    send: async () => {
       let saved: User
       if (user) {
         const changes: UpdateUserInput = { name, roleIds, leadNotifications, disabled }
@@ -47,15 +35,14 @@ export function UserForm({ user, roles, onSaved, onCancel }: Props) {
       } else {
         saved = await createUser({ name, email, password, roleIds, leadNotifications })
       }
-      onSaved(saved)
-    } catch (error) {
-      setErrors(formErrorsFrom(error, fields))
-      setBusy(false)
-    }
-  }
+      return saved
+    },
+    onDone: onSaved,
+  })
+  const { errors, busy } = form
 
   return (
-    <form className="card form-card" onSubmit={submit} noValidate aria-labelledby={titleId}>
+    <form className="card form-card" onSubmit={form.onSubmit} noValidate aria-labelledby={titleId}>
       <h3 id={titleId}>{user ? `Edit ${user.name}` : 'Add user'}</h3>
       <FormAlert message={errors.form} />
       <div className="form-grid">

@@ -1,6 +1,5 @@
+import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { useAuth } from '../../app/auth.tsx'
-import { useResource } from '../../app/use-resource.ts'
 import { ErrorView } from '../errors/error-view.tsx'
 import { listPermissions, listRoles } from '../roles/roles.api.ts'
 import { RolesSection } from '../roles/roles-section.tsx'
@@ -9,44 +8,29 @@ import { UsersSection } from './users-section.tsx'
 
 /** Administration → Users & Roles. */
 export function UsersRolesPage() {
-  const { refresh } = useAuth()
-  const users = useResource('users', listUsers)
-  const roles = useResource('roles', (signal) => Promise.all([listRoles(signal), listPermissions(signal)]))
+  const users = useQuery({ queryKey: ['users'], queryFn: ({ signal }) => listUsers(signal) })
+  const roles = useQuery({ queryKey: ['roles'], queryFn: ({ signal }) => listRoles(signal) })
+  const permissions = useQuery({
+    queryKey: ['permissions'],
+    queryFn: ({ signal }) => listPermissions(signal),
+  })
 
-  const error = users.error ?? roles.error
+  const error = users.error ?? roles.error ?? permissions.error
   const retry = () => {
-    users.reload()
-    roles.reload()
+    for (const query of [users, roles, permissions]) if (query.error) void query.refetch()
   }
 
   let body: ReactNode
-  if (error && !(users.data && roles.data)) body = <ErrorView error={error} onRetry={retry} />
-  else if (!users.data || !roles.data) body = <p className="muted">Loading…</p>
-  else {
-    const [roleList, permissions] = roles.data
+  if (error && !(users.data && roles.data && permissions.data))
+    body = <ErrorView error={error} onRetry={retry} />
+  else if (!users.data || !roles.data || !permissions.data) body = <p className="muted">Loading…</p>
+  else
     body = (
       <>
-        <UsersSection
-          users={users.data}
-          roles={roleList}
-          onChanged={() => {
-            users.reload()
-            // One's own roles may have changed, and with them what the navigation shows.
-            refresh()
-          }}
-        />
-        <RolesSection
-          roles={roleList}
-          permissions={permissions}
-          users={users.data}
-          onChanged={() => {
-            roles.reload()
-            refresh()
-          }}
-        />
+        <UsersSection users={users.data} roles={roles.data} />
+        <RolesSection roles={roles.data} permissions={permissions.data} users={users.data} />
       </>
     )
-  }
 
   return (
     <div className="page">

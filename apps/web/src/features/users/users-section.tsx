@@ -6,13 +6,13 @@ import type { Role } from '../roles/roles.api.ts'
 import { UserForm } from './user-form.tsx'
 import { deleteUser, type User } from './users.api.ts'
 
-type Props = { users: User[]; roles: Role[]; onChanged: () => void }
+type Props = { users: User[]; roles: Role[] }
 
-export function UsersSection({ users, roles, onChanged }: Props) {
+export function UsersSection({ users, roles }: Props) {
   const { me } = useAuth()
   const notices = useNotices()
-  const panel = useEditPanel<User>(notices, onChanged)
-  const deletion = useRowDelete(notices, onChanged)
+  const panel = useEditPanel<User>(notices)
+  const deletion = useRowDelete(notices)
   const roleNames = new Map(roles.map((role) => [role.id, role.name]))
 
   const remove = (user: User) =>

@@ -3,26 +3,24 @@ import { ErrorView } from '../features/errors/error-view.tsx'
 import type { KeysetList } from './use-keyset-list.ts'
 
 /**
- * The body of a keyset list: the error, Loading…, an empty card (with Clear
- * filters while `onClear` is given), or the table (`children`) with Load more below it.
+ * The body of a list read page by page: its error, Loading…, an empty card (with Clear filters
+ * while `onClear` is given), or the table (`children`) with Load more — then the count — below.
  */
-export function KeysetListBody<T>({
+export function ListBody({
   list,
   empty,
   onClear,
   count,
   children,
 }: {
-  list: KeysetList<T>
+  list: KeysetList<unknown>
   empty: ReactNode
-  onClear: (() => void) | undefined
-  /** The footer's count once everything is loaded: "3 leads". */
+  onClear?: (() => void) | undefined
   count: (n: number) => string
   children: ReactNode
 }) {
-  if (list.error && !list.items.length && !list.loading) {
-    return <ErrorView error={list.error} onRetry={list.reload} />
-  }
+  if (list.error && !list.items.length && !list.loading)
+    return <ErrorView error={list.error} onRetry={list.retry} />
   if (list.loading && !list.items.length) return <p className="muted">Loading…</p>
   if (!list.items.length) {
     return (
