@@ -5,6 +5,7 @@
  */
 import { intakeRun } from './intake.ts'
 import { apiKey, call, leadSource, signup } from './lib/api.ts'
+import { CpuMeter, cpuPerUnit } from './lib/cpu.ts'
 import { createDatabase, withClient } from './lib/db.ts'
 import { type BenchResult, log, round } from './lib/load.ts'
 import { migrate, startServer } from './lib/server.ts'
@@ -56,6 +57,8 @@ export default async function exchange(): Promise<BenchResult> {
     if (ids.length !== LEADS) throw new Error(`expected ${LEADS} leads at A, found ${ids.length}`)
 
     log(`exchange: sell ${LEADS} leads A → B in sales of ${PER_SALE}, until every delivery is delivered`)
+    // Each meter sees one side: its server process and its database's backends.
+    const meters = [new CpuMeter(dbA.name, a.pid).start(), new CpuMeter(dbB.name, b.pid).start()]
     const started = performance.now()
     for (let i = 0; i < ids.length; i += PER_SALE) {
       await call(a.url, 'POST', '/api/v1/leads/sell', {
@@ -77,6 +80,14 @@ export default async function exchange(): Promise<BenchResult> {
       if (performance.now() - started > 600_000) throw new Error(`only ${delivered} delivered in 10 minutes`)
     }
     const seconds = (performance.now() - started) / 1000
+    const [sellerCpu, buyerCpu] = meters.map((m) => m.stop())
+    const cpuMsPerLead = {
+      sellerServer: cpuPerUnit(sellerCpu, ['server'], LEADS),
+      sellerPostgres: cpuPerUnit(sellerCpu, ['postgres'], LEADS),
+      buyerServer: cpuPerUnit(buyerCpu, ['server'], LEADS),
+      buyerPostgres: cpuPerUnit(buyerCpu, ['postgres'], LEADS),
+    }
+    log(`  CPU ms per lead: ${JSON.stringify(cpuMsPerLead)}`)
     const exchangeRate = LEADS / seconds
     const arrived = await withClient(dbB.url, async (c) => {
       const { rows } = await c.query('select count(*)::int as n from leads where partner_company_id = $1', [
@@ -91,7 +102,9 @@ export default async function exchange(): Promise<BenchResult> {
     const buyerKey = await apiKey(buyer)
     const intakeSource = await leadSource(buyer, 'Direct source')
     await intakeRun(b.url, buyerKey, intakeSource, { seconds: 3, connections: 32 })
+    const intakeMeter = new CpuMeter(dbB.name, b.pid).start()
     const intake = await intakeRun(b.url, buyerKey, intakeSource, { seconds: SECONDS, connections: 32 })
+    const intakeCpu = intakeMeter.stop()
     const intakeRate = intake.ok / intake.seconds
     log(`  ${round(intakeRate, 1)} leads/s (non-2xx ${intake.non2xx})`)
     return {
@@ -102,6 +115,11 @@ export default async function exchange(): Promise<BenchResult> {
       ratio: round(exchangeRate / intakeRate, 3),
       goal: 0.5,
       leads: LEADS,
+      cpuMsPerLead: {
+        ...cpuMsPerLead,
+        intakeServer: cpuPerUnit(intakeCpu, ['server'], intake.ok),
+        intakePostgres: cpuPerUnit(intakeCpu, ['postgres'], intake.ok),
+      },
       peakRssMb: { seller: a.peakRssMb(), buyer: b.peakRssMb() },
     }
   } finally {

@@ -44,6 +44,8 @@ export type Jobs = {
     data: z.infer<S>,
     options?: SendOptions,
   ): Promise<string | null>
+  /** Many jobs of one kind in one statement, inside the caller's transaction. */
+  sendMany<S extends z.ZodType>(conn: Conn, job: JobMessage<S>, data: z.infer<S>[]): Promise<void>
   stop(): Promise<void>
 }
 
@@ -81,6 +83,11 @@ export async function startJobs(
     boss,
     send: (conn, job, data, options) =>
       boss.send(job.name, job.schema.parse(data) as object, { ...options, db: fromKysely(conn) }),
+    sendMany: async (conn, job, data) => {
+      if (data.length === 0) return
+      const jobs = data.map((d) => ({ data: job.schema.parse(d) as object }))
+      await boss.insert(job.name, jobs, { db: fromKysely(conn) })
+    },
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
   }
   return jobs

@@ -98,5 +98,16 @@ export const saveReplyChannel = (
     secretSealed: ctx.secrets.seal(channel.secret),
   })
 
-export const noteSent = (conn: Conn, companyId: string, partnerCompanyId: string) =>
-  repo.touchSent(conn, companyId, partnerCompanyId)
+// When this process last noted a delivery per connection: a busy exchange writes the note at
+// most every ten seconds instead of one statement per delivery.
+const lastNoted = new Map<string, number>()
+const NOTE_EVERY_MS = 10_000
+
+/** Notes that a delivery to this partner arrived (the "last message" its page shows). */
+export async function noteSent(conn: Conn, companyId: string, partnerCompanyId: string) {
+  const key = `${companyId}:${partnerCompanyId}`
+  const now = Date.now()
+  if (now - (lastNoted.get(key) ?? 0) < NOTE_EVERY_MS) return
+  lastNoted.set(key, now)
+  await repo.touchSent(conn, companyId, partnerCompanyId)
+}

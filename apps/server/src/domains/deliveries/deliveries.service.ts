@@ -52,9 +52,8 @@ export async function queueDeliveries(
       delivered_at: null,
     })),
   )
-  for (const d of drafts) {
-    if (d.method === 'exchange') await ctx.jobs.send(conn, sendDelivery, { companyId, deliveryId: d.id })
-  }
+  const sends = drafts.filter((d) => d.method === 'exchange').map((d) => ({ companyId, deliveryId: d.id }))
+  await ctx.jobs.sendMany(conn, sendDelivery, sends)
 }
 
 function assertMaySee(actor: Actor) {
