@@ -133,3 +133,17 @@ export const NotificationRecipients = z
   })
   .meta({ id: 'NotificationRecipients' })
 export type NotificationRecipients = z.infer<typeof NotificationRecipients>
+
+export const LeadManagementSettings = z
+  .strictObject({
+    acceptanceReminderHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(720)
+      .describe(
+        'Distributed leads still undecided after this many hours are reminded to the recipients, once',
+      ),
+  })
+  .meta({ id: 'LeadManagementSettings' })
+export type LeadManagementSettings = z.infer<typeof LeadManagementSettings>

@@ -391,6 +391,7 @@ export type LeadManagementSettingsTable = {
   supplier_groups: Generated<unknown[]>
   assigned_by_supplier_name: Generated<string | null>
   assigned_by_supplier_email: Generated<string | null>
+  acceptance_reminder_hours: Generated<number>
   updated_at: CreatedAt
 }
 
@@ -419,6 +420,7 @@ export type DistributionBatchesTable = {
   lead_ids: Generated<string[]>
   first_at: CreatedAt
   notified_at: Time | null
+  reminded_at: Time | null
 }
 
 export type LeadRegistrationsTable = {

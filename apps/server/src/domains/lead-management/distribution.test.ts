@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call } from '../../../test/helpers/client.ts'
 import { type Company, connect, deliveryIn, listeningCompany } from '../../../test/helpers/exchange.ts'
@@ -131,6 +132,30 @@ describe('distributed leads', () => {
       body: { reason: '' },
     })
     expect(noReason.status).toBe(400)
+  })
+})
+
+describe('acceptance reminders', () => {
+  it("remind the recipients once of what still waits after the company's reminder hours", async () => {
+    const set = await call(partner.t.app, 'PUT', '/api/v1/lead-management/settings', {
+      token: partner.admin.token,
+      body: { acceptanceReminderHours: 2 },
+    })
+    expect(set.body).toEqual({ acceptanceReminderHours: 2 })
+    const { copies } = await distribute(['Hal', 'Ida'])
+    expect(await eventually(() => mailsAbout(`2 new leads from ${supplierName()}`).length === 1)).toBe(true)
+    await call(partner.t.app, 'POST', `/api/v1/leads/${copies[0]}/accept`, { token: partner.admin.token })
+    await sql`update distribution_batches set first_at = now() - interval '3 hours'
+      where ${copies[1]}::uuid = any(lead_ids)`.execute(partner.t.ctx.db)
+    const remind = () => partner.t.ctx.jobs.boss.send('lead-management.acceptance-reminders', {})
+    await remind()
+    const reminders = () => mailsAbout(`Reminder: 1 lead from ${supplierName()}`)
+    expect(await eventually(() => reminders().length === 1)).toBe(true)
+    expect(reminders()[0]?.mail.text).toContain('Ida')
+    expect(reminders()[0]?.mail.text).not.toContain('Hal')
+    await remind()
+    await new Promise((r) => setTimeout(r, 2000))
+    expect(mailsAbout('Reminder:')).toHaveLength(1)
   })
 })
 

@@ -35,25 +35,46 @@ export async function noteDistributedLead(
     await ctx.jobs.send(conn, distributionDue, data, { startAfter: new Date(Date.now() + WAIT_FOR_BATCH_MS) })
 }
 
+async function recipients(ctx: AppContext, companyId: string) {
+  const [users, reps] = await Promise.all([
+    leadNotificationUserEmails(ctx.db, companyId),
+    salesRepRecipients(ctx.db, companyId),
+  ])
+  return [...users, ...reps.map((r) => r.email)]
+}
+
 /** Sends a batch's one email, with the leads that have arrived; later calls find it sent. */
 export async function sendDistributionEmail(
   ctx: AppContext,
   data: { companyId: string; partnerCompanyId: string; batchId: string },
 ) {
   const { companyId, partnerCompanyId, batchId } = data
-  const [users, reps] = await Promise.all([
-    leadNotificationUserEmails(ctx.db, companyId),
-    salesRepRecipients(ctx.db, companyId),
-  ])
+  const to = await recipients(ctx, companyId)
   await ctx.db.transaction().execute(async (tx) => {
     const batch = await repo.lockBatch(tx, companyId, partnerCompanyId, batchId)
     if (!batch || batch.notified_at) return
     const supplier = await findLeadSource(tx, companyId, partnerCompanyId)
     const leads = await leadsByIds(tx, companyId, batch.lead_ids)
-    const to = [...users, ...reps.map((r) => r.email)]
     await notifyDistributed(tx, ctx, companyId, to, supplier?.name ?? 'Your supplier', leads)
     await repo.markNotified(tx, companyId, partnerCompanyId, batchId)
   })
+}
+
+/**
+ * Distributions whose leads still wait after the company's reminder hours: the recipients are
+ * reminded once, of the leads nobody accepted or declined yet.
+ */
+export async function remindUndecided(ctx: AppContext) {
+  for (const b of await repo.batchesToRemind(ctx.db)) {
+    const to = await recipients(ctx, b.company_id)
+    await ctx.db.transaction().execute(async (tx) => {
+      if (!(await repo.markReminded(tx, b.company_id, b.partner_company_id, b.batch_id))) return
+      if (b.waiting.length === 0) return
+      const supplier = await findLeadSource(tx, b.company_id, b.partner_company_id)
+      const leads = await leadsByIds(tx, b.company_id, b.waiting)
+      await notifyDistributed(tx, ctx, b.company_id, to, supplier?.name ?? 'Your supplier', leads, true)
+    })
+  }
 }
 
 async function decide(

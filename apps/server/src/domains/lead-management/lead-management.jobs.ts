@@ -1,6 +1,7 @@
+import { z } from 'zod'
 import { defineJob } from '../../lib/jobs.ts'
 import { leadChanged } from '../leads/leads.events.ts'
-import { sendDistributionEmail } from './distribution.ts'
+import { remindUndecided, sendDistributionEmail } from './distribution.ts'
 import { distributionDue } from './lead-management.events.ts'
 import { registerIfMatching } from './registration.ts'
 
@@ -17,4 +18,12 @@ const autoRegistration = defineJob({
   handle: (ctx, data) => registerIfMatching(ctx, data.companyId, data.leadId),
 })
 
-export const leadManagementJobs = [distributionEmail, autoRegistration]
+/** Every ten minutes: distributions still undecided past their company's reminder hours. */
+export const acceptanceReminders = defineJob({
+  name: 'lead-management.acceptance-reminders',
+  schema: z.object({}),
+  cron: '*/10 * * * *',
+  handle: (ctx) => remindUndecided(ctx),
+})
+
+export const leadManagementJobs = [distributionEmail, autoRegistration, acceptanceReminders]

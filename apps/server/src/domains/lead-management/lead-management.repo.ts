@@ -12,6 +12,7 @@ export const findSettings = (conn: Conn, companyId: string) =>
       'supplier_groups',
       'assigned_by_supplier_name',
       'assigned_by_supplier_email',
+      'acceptance_reminder_hours',
     ])
     .executeTakeFirst()
 
@@ -103,4 +104,46 @@ export async function saveSupplierGroups(conn: Conn, companyId: string, groups: 
       oc.column('company_id').doUpdateSet({ supplier_groups: json as never, updated_at: sql<Date>`now()` }),
     )
     .execute()
+}
+
+export async function saveReminderHours(conn: Conn, companyId: string, hours: number) {
+  await conn
+    .insertInto('lead_management_settings')
+    .values({ company_id: companyId, own_groups: '[]', acceptance_reminder_hours: hours })
+    .onConflict((oc) =>
+      oc.column('company_id').doUpdateSet({ acceptance_reminder_hours: hours, updated_at: sql<Date>`now()` }),
+    )
+    .execute()
+}
+
+/** Distributions of every company whose leads still wait past the company's reminder hours. */
+export async function batchesToRemind(conn: Conn) {
+  const { rows } = await sql<{
+    company_id: string
+    partner_company_id: string
+    batch_id: string
+    waiting: string[]
+  }>`
+    select b.company_id, b.partner_company_id, b.batch_id,
+      array(select l.id from leads l where l.company_id = b.company_id and l.id = any(b.lead_ids)
+        and l.location = 'awaiting_acceptance') as waiting
+    from distribution_batches b
+    left join lead_management_settings s on s.company_id = b.company_id
+    where b.notified_at is not null and b.reminded_at is null
+      and b.first_at < now() - make_interval(hours => coalesce(s.acceptance_reminder_hours, 24))
+    limit 500`.execute(conn)
+  return rows
+}
+
+export async function markReminded(conn: Conn, companyId: string, partnerCompanyId: string, batchId: string) {
+  const row = await conn
+    .updateTable('distribution_batches')
+    .set({ reminded_at: sql`now()` })
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .where('batch_id', '=', batchId)
+    .where('reminded_at', 'is', null)
+    .returning('batch_id')
+    .executeTakeFirst()
+  return row !== undefined
 }

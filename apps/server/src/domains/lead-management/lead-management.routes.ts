@@ -4,6 +4,7 @@ import {
   DeclineLeadBody,
   IdParams,
   Lead,
+  LeadManagementSettings,
   NotificationRecipients,
   NotificationRecipientsBody,
   PartnerRulesBody,
@@ -15,7 +16,13 @@ import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import { acceptLead, declineLead } from './distribution.ts'
-import { getAutoRegistration, previewRules, putAutoRegistration } from './lead-management.service.ts'
+import {
+  getAutoRegistration,
+  getLeadManagementSettings,
+  previewRules,
+  putAutoRegistration,
+  putLeadManagementSettings,
+} from './lead-management.service.ts'
 import { getRecipients, putRecipients } from './recipients.ts'
 import { sendPartnerRules } from './registration.ts'
 
@@ -117,5 +124,14 @@ export function leadManagementRoutes(app: App, ctx: AppContext) {
       reply
         .code(202)
         .send(await sendPartnerRules(ctx, actorOf(request), request.params.id, request.body.groups)),
+  )
+  const settings = '/api/v1/lead-management/settings'
+  app.get(settings, { schema: { tags, response: { 200: LeadManagementSettings } } }, (request) =>
+    getLeadManagementSettings(ctx, actorOf(request)),
+  )
+  app.put(
+    settings,
+    { schema: { tags, body: LeadManagementSettings, response: { 200: LeadManagementSettings } } },
+    (request) => putLeadManagementSettings(ctx, actorOf(request), request.body),
   )
 }

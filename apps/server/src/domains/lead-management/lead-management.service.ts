@@ -1,4 +1,9 @@
-import type { AutoRegistration, AutoRegistrationBody, RuleGroup } from '@tributary/contracts'
+import type {
+  AutoRegistration,
+  AutoRegistrationBody,
+  LeadManagementSettings,
+  RuleGroup,
+} from '@tributary/contracts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { fieldError } from '../../lib/errors.ts'
@@ -64,4 +69,26 @@ export async function previewRules(
     })
   }
   return { items }
+}
+
+export async function getLeadManagementSettings(
+  ctx: AppContext,
+  actor: Actor,
+): Promise<LeadManagementSettings> {
+  assertPermission(actor, 'manage_settings')
+  const row = await repo.findSettings(ctx.db, actor.companyId)
+  return { acceptanceReminderHours: row?.acceptance_reminder_hours ?? 24 }
+}
+
+export async function putLeadManagementSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: LeadManagementSettings,
+) {
+  assertPermission(actor, 'manage_settings')
+  await ctx.db.transaction().execute(async (tx) => {
+    await repo.saveReminderHours(tx, actor.companyId, input.acceptanceReminderHours)
+    await recordAudit(tx, actor, 'update', 'lead_management_settings', null, input)
+  })
+  return getLeadManagementSettings(ctx, actor)
 }

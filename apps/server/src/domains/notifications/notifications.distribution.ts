@@ -14,6 +14,7 @@ export async function notifyDistributed(
   to: string[],
   supplier: string,
   leads: RecordSummary[],
+  reminder = false,
 ) {
   const first = leads[0]
   if (to.length === 0 || !first) return
@@ -21,11 +22,16 @@ export async function notifyDistributed(
   const lines = leads.map(
     (l) => `Lead ${l.number}: ${[l.firstName, l.lastName].filter(Boolean).join(' ') || '(no name)'}`,
   )
-  const intro = `${supplier} sent you ${leads.length} new lead${leads.length === 1 ? '' : 's'} to accept or decline.`
+  const count = `${leads.length} lead${leads.length === 1 ? '' : 's'}`
+  const intro = reminder
+    ? `Reminder: ${count} from ${supplier} still wait${leads.length === 1 ? 's' : ''} to be accepted or declined.`
+    : `${supplier} sent you ${leads.length} new lead${leads.length === 1 ? '' : 's'} to accept or decline.`
   await queueMail(conn, ctx, companyId, [
     {
       to,
-      subject: `${leads.length} new lead${leads.length === 1 ? '' : 's'} from ${supplier}`,
+      subject: reminder
+        ? `Reminder: ${count} from ${supplier} to accept or decline`
+        : `${leads.length} new lead${leads.length === 1 ? '' : 's'} from ${supplier}`,
       text: `${intro}\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nAccept or decline them at ${link}\n`,
       html: `<p>${escapeHtml(intro)}</p><ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul><p><a href="${escapeHtml(link)}">Accept or decline them</a></p>`,
       related: { kind: 'lead', id: first.id },
