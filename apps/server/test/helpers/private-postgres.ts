@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { chownSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 
 const BIN = '/usr/lib/postgresql/15/bin'
 
@@ -38,8 +39,17 @@ export async function startPrivatePostgres() {
   ctl('-o', options, 'start')
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    /** A fast restart, as an operator's or a failover's: every connection is dropped. */
-    restart: () => ctl('-o', options, '-m', 'fast', 'restart'),
+    /**
+     * A fast restart, as an operator's or a failover's: every connection is dropped. It runs
+     * beside the test (not blocking it), so the load goes on while the server is down.
+     */
+    restart: async () => {
+      const args = ['-D', data, '-w', '-l', path.join(dir, 'log'), '-o', options, '-m', 'fast', 'restart']
+      const [file, argv] = asRoot
+        ? ['runuser', ['-u', 'postgres', '--', `${BIN}/pg_ctl`, ...args]]
+        : [`${BIN}/pg_ctl`, args]
+      await promisify(execFile)(file as string, argv as string[])
+    },
     stop: () => {
       ctl('-m', 'immediate', 'stop')
       rmSync(dir, { recursive: true, force: true })
