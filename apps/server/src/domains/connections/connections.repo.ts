@@ -81,14 +81,15 @@ export async function setReplyChannel(
 }
 
 /** Notes a delivery's arrival, at most every ten seconds. */
-export async function touchSent(conn: Conn, companyId: string, partnerCompanyId: string) {
+export async function touchSent(conn: Conn, companyId: string, partnerCompanyId: string): Promise<boolean> {
   const column = 'last_sent_at'
-  await conn
+  const result = await conn
     .updateTable('exchange_connections')
     .set({ [column]: sql`now()` })
     .where('company_id', '=', companyId)
     .where('partner_company_id', '=', partnerCompanyId)
     // At most every ten seconds: a busy connection must not queue its posts on this one row.
     .where((eb) => eb.or([eb(column, 'is', null), eb(column, '<', sql<Date>`now() - interval '10 seconds'`)]))
-    .execute()
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) > 0
 }

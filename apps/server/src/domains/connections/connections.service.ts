@@ -108,6 +108,7 @@ export async function noteSent(conn: Conn, companyId: string, partnerCompanyId: 
   const key = `${companyId}:${partnerCompanyId}`
   const now = Date.now()
   if (now - (lastNoted.get(key) ?? 0) < NOTE_EVERY_MS) return
-  lastNoted.set(key, now)
-  await repo.touchSent(conn, companyId, partnerCompanyId)
+  // Remembered only once written: a delivery that goes before the connection's row exists (a
+  // ping ahead of the handshake) must not keep the handshake's arrival from being noted.
+  if (await repo.touchSent(conn, companyId, partnerCompanyId)) lastNoted.set(key, now)
 }

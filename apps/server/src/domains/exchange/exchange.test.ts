@@ -4,7 +4,7 @@ import { startTestApp } from '../../../test/helpers/app.ts'
 import { call, isProblem, signup, userWithRole } from '../../../test/helpers/client.ts'
 import { type Company, connect, deliveryIn, listeningCompany } from '../../../test/helpers/exchange.ts'
 import { createLead, timelineTypes } from '../../../test/helpers/leads.ts'
-import { createPartner } from '../../../test/helpers/partners.ts'
+import { createPartner, leadSeller } from '../../../test/helpers/partners.ts'
 import { eventually } from '../../../test/helpers/smtp.ts'
 
 let seller: Company
@@ -102,6 +102,46 @@ describe('connecting two companies', () => {
     expect(delivery.attempts).toHaveLength(1)
     expect(delivery.attempts[0]?.status).toBe(200)
     expect((await buyerLeads()).length).toBe(before)
+  })
+})
+
+describe('the connection state', () => {
+  it('shows Connected on the seller even when its Test connection goes before the handshake', async () => {
+    const sellerHere = await createPartner(buyer.t.app, buyer.admin, leadSeller('Second seller'))
+    const creds = await call(buyer.t.app, 'POST', `/api/v1/partner-companies/${sellerHere.id}/connection`, {
+      token: buyer.admin.token,
+    })
+    const { postUrl, sourceId, secret } = creds.body
+    const buyerThere = await call(seller.t.app, 'POST', '/api/v1/partner-companies', {
+      token: seller.admin.token,
+      body: {
+        name: 'Second buyer',
+        buysLeads: { enabled: true, deliveryMethod: 'exchange', postUrl, sourceId, secret },
+      },
+    })
+    const ping = await call(
+      seller.t.app,
+      'POST',
+      `/api/v1/partner-companies/${buyerThere.body.id}/connection/test`,
+      {
+        token: seller.admin.token,
+        body: { section: 'buysLeads' },
+      },
+    )
+    expect(buyerThere.status, JSON.stringify(buyerThere.body)).toBe(201)
+    expect(ping.status, JSON.stringify(ping.body)).toBe(202)
+    const connected = await eventually(async () => {
+      const state = await call(
+        seller.t.app,
+        'GET',
+        `/api/v1/partner-companies/${buyerThere.body.id}/connection`,
+        {
+          token: seller.admin.token,
+        },
+      )
+      return state.body.connected === true && state.body.lastSentAt !== null
+    })
+    expect(connected).toBe(true)
   })
 })
 
