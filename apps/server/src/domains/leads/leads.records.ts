@@ -48,10 +48,6 @@ export const markLeadsReturned = (
 export const markLeadsSold = (conn: Conn, companyId: string, ids: string[], buyerId: string) =>
   exchanged.markSold(conn, 'leads', companyId, ids, buyerId)
 
-/** A lead bought over the exchange keeps the seller's id for it: returns travel back by it. */
-export const setLeadOrigin = (conn: Conn, companyId: string, id: string, origin: string) =>
-  exchanged.setOrigin(conn, 'leads', companyId, id, origin)
-
 export const leadOrigins = (conn: Conn, companyId: string, ids: string[]) =>
   exchanged.originsOf(conn, 'leads', companyId, ids)
 
