@@ -43,6 +43,10 @@ export async function unignoreCompany(ctx: AppContext, actor: Actor, id: string)
   })
 }
 
+/** The keys of every ignored company, for judging many leads with one read. */
+export const ignoredKeys = async (conn: Conn, companyId: string) =>
+  new Set((await repo.listIgnored(conn, companyId)).map((c) => companyKey(c.name)))
+
 /** Whether a lead of this company name must never be auto-registered. */
 export async function isIgnoredCompany(conn: Conn, companyId: string, name: string | null): Promise<boolean> {
   const key = name ? companyKey(name) : ''

@@ -8,7 +8,7 @@ import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { fieldError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { isIgnoredCompany } from '../ignored-companies/ignored-companies.service.ts'
+import { companyKey, ignoredKeys } from '../ignored-companies/ignored-companies.service.ts'
 import { recentLeads } from '../leads/leads.records.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
 import * as repo from './lead-management.repo.ts'
@@ -56,18 +56,20 @@ export async function previewRules(
   input: { groups: RuleGroup[]; limit: number },
 ) {
   assertPermission(actor, 'manage_settings')
-  const leads = await recentLeads(ctx.db, actor.companyId, input.limit)
-  const items = []
-  for (const { lead, source, campaign } of leads) {
-    const ignored = await isIgnoredCompany(ctx.db, actor.companyId, lead.companyName)
-    items.push({
+  const [leads, ignoredCompanies] = await Promise.all([
+    recentLeads(ctx.db, actor.companyId, input.limit),
+    ignoredKeys(ctx.db, actor.companyId),
+  ])
+  const items = leads.map(({ lead, source, campaign }) => {
+    const ignored = ignoredCompanies.has(companyKey(lead.companyName ?? ''))
+    return {
       leadId: lead.id,
       number: lead.number,
       name: [lead.firstName, lead.lastName].filter(Boolean).join(' ') || lead.companyName || '(no name)',
       ignored,
       matchedGroup: ignored ? null : matchingGroup(input.groups, factsOf(lead, source, campaign)),
-    })
-  }
+    }
+  })
   return { items }
 }
 

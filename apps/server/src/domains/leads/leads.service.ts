@@ -87,6 +87,8 @@ export async function updateLead(
       : await findUserById(ctx.db, actor.companyId, input.assignedUserId)
   return ctx.db.transaction().execute(async (tx) => {
     let row = await loadVisibleLead(tx, actor, id, true)
+    // Read once: the zone of an edited address, and whether the update goes through the rules.
+    const settings = await queueSettingsOf(tx, actor.companyId)
     if (editing && !actor.permissions.has('assign_leads') && row.assigned_user_id !== actor.userId) {
       throw new AppError('forbidden', 'Only the rep the lead is assigned to, or a manager, can change it')
     }
@@ -107,7 +109,7 @@ export async function updateLead(
       })
       const keys = duplicateKeys(merged)
       // A new region can mean a new time zone, and so other hours in the queue.
-      const companyZone = input.address && (await queueSettingsOf(tx, actor.companyId)).timezone
+      const companyZone = input.address && settings.timezone
       row = await repo.updateLead(tx, actor.companyId, id, {
         ...merged,
         ...(companyZone && { timezone: contactTimeZone(merged, companyZone) }),
@@ -145,7 +147,7 @@ export async function updateLead(
       await recordEvent(tx, actor.companyId, actor, 'lead', id, 'moved', { from, to: input.location })
     }
     // Auto-registration rules run on every update (seed 004), through the lead-management domain.
-    if ((await queueSettingsOf(tx, actor.companyId)).autoRegistration)
+    if (settings.autoRegistration)
       await ctx.jobs.send(tx, leadChanged, { companyId: actor.companyId, leadId: id })
     return toLead(row)
   })
