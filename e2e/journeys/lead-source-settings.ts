@@ -90,12 +90,7 @@ export const leadSourceSettingsJourney: Journey = {
     await editor.getByRole('button', { name: '{{company.name}}', exact: true }).click()
     await absent(bodyField, 'the body error once the placeholder is fixed')
     await hasText(editor.getByTestId('preview-subject'), /^Thanks, \S+/, 'the previewed subject')
-    const html = page.frameLocator('iframe[title="HTML preview"]').locator('body')
-    const rendered = await hasText(
-      html,
-      /^Hello \S+,\s*thank you for your interest in \S/,
-      'the HTML preview',
-    )
+    const rendered = await previewedHtml(page, /^Hello \S+,\s*thank you for your interest in \S/)
     step(`  preview: "${rendered.replace(/\s+/g, ' ')}"`)
     await screenshot('message-campaign-preview')
     await editor.getByRole('button', { name: 'Add message campaign' }).click()
@@ -139,4 +134,27 @@ export const leadSourceSettingsJourney: Journey = {
     )
     await screenshot('tags-after-delete')
   },
+}
+
+/**
+ * The text of the HTML the preview frame is given (its srcdoc), once it matches: read from the
+ * frame element, not from inside the sandboxed frame, whose reload after each keystroke the
+ * browser may still be finishing.
+ */
+async function previewedHtml(page: Page, pattern: RegExp): Promise<string> {
+  const frame = page.locator('iframe[title="HTML preview"]')
+  let last = ''
+  for (let i = 0; i < 150; i++) {
+    const doc = (await frame.getAttribute('srcdoc').catch(() => null)) ?? ''
+    const body = /<body>([\s\S]*)<\/body>/.exec(doc)?.[1] ?? ''
+    last = body
+      .replace(/<br>/g, '\n')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&')
+      .trim()
+    if (pattern.test(last)) return last
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`expected the HTML preview to match ${pattern}, got "${last}"`)
 }
