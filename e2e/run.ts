@@ -17,7 +17,7 @@ import { assertFitsWidth, launchBrowser, Screenshots } from './lib/browser.ts'
 import type { Journey } from './lib/journey.ts'
 import { type RunningServer, startServer } from './lib/server.ts'
 
-const journeys: Journey[] = [
+const allJourneys: Journey[] = [
   usersJourney,
   rolesJourney,
   partnerCompaniesJourney,
@@ -36,6 +36,8 @@ const allViewports = [
 type Viewport = (typeof allViewports)[number]
 // E2E_VIEWPORT=phone runs one of them, while working on it.
 const viewports = allViewports.filter((v) => !process.env.E2E_VIEWPORT || v.name === process.env.E2E_VIEWPORT)
+// E2E_JOURNEY=<part of a name> runs the matching journeys, while working on one.
+const journeys = allJourneys.filter((j) => !process.env.E2E_JOURNEY || j.name.includes(process.env.E2E_JOURNEY))
 const runs = journeys.length * viewports.length
 
 let passed = 0
