@@ -13,13 +13,16 @@ export async function insertDeliveries(conn: Conn, companyId: string, rows: NewD
     .execute()
 }
 
-export const findDelivery = (conn: Conn, companyId: string, id: string) =>
-  conn
+/** The deliveries of a batch of jobs, in one read. */
+export async function findDeliveries(conn: Conn, keys: { companyId: string; deliveryId: string }[]) {
+  if (keys.length === 0) return []
+  return conn
     .selectFrom('deliveries')
-    .where('company_id', '=', companyId)
-    .where('id', '=', id)
+    .where('id', '=', sql<string>`any(${keys.map((k) => k.deliveryId)}::uuid[])`)
+    .where('company_id', '=', sql<string>`any(${[...new Set(keys.map((k) => k.companyId))]}::uuid[])`)
     .selectAll()
-    .executeTakeFirst()
+    .execute()
+}
 
 export const lockDelivery = (conn: Conn, companyId: string, id: string) =>
   conn
@@ -114,6 +117,26 @@ export async function recordAttempt(
       returning attempts)
     insert into delivery_attempts (company_id, delivery_id, n, status, error)
     select ${companyId}, ${id}, attempts, ${attempt.status}, ${attempt.error} from d`.execute(conn)
+}
+
+/** Records the successful attempts of a batch and their deliveries' new state, in one statement. */
+export async function recordDelivered(
+  conn: Conn,
+  rows: { companyId: string; id: string; status: number; remoteId: string | null }[],
+) {
+  if (rows.length === 0) return
+  await sql`with v as (
+      select * from unnest(${rows.map((r) => r.companyId)}::uuid[], ${rows.map((r) => r.id)}::uuid[],
+        ${rows.map((r) => r.status)}::int[], ${rows.map((r) => r.remoteId)}::text[])
+        as v(company_id, id, status, remote_id)),
+    d as (
+      update deliveries x set attempts = x.attempts + 1, state = 'delivered', next_attempt_at = null,
+        last_error = null, remote_id = coalesce(v.remote_id, x.remote_id), delivered_at = now(),
+        updated_at = now()
+      from v where x.company_id = v.company_id and x.id = v.id
+      returning x.company_id, x.id, x.attempts, v.status)
+    insert into delivery_attempts (company_id, delivery_id, n, status, error)
+    select company_id, id, attempts, status, null from d`.execute(conn)
 }
 
 /** A hand-made retry: the delivery starts over (its attempts so far stay in its history). */

@@ -118,40 +118,71 @@ export function backoffSeconds(firstDelay: number, n: number): number {
   return Math.min(firstDelay * 2 ** (n - 1) * (0.8 + 0.4 * Math.random()), SIX_HOURS)
 }
 
-export async function attemptDelivery(
-  ctx: AppContext,
-  companyId: string,
-  deliveryId: string,
-  scheduleNext: (conn: Conn, startAfter: Date) => Promise<void>,
-) {
-  const d = await repo.findDelivery(ctx.db, companyId, deliveryId)
-  if (d?.method !== 'exchange' || d.state === 'delivered' || d.state === 'failed') return
-  const endpoint = await endpointOf(ctx, d)
-  let outcome: Outcome =
-    typeof endpoint === 'string'
-      ? { kind: 'final', status: null, error: endpoint }
-      : await post(ctx, d, endpoint)
-  const round = d.attempts - d.round_start + 1
-  if (outcome.kind === 'retry' && round >= ctx.config.exchangeMaxAttempts)
-    outcome = { ...outcome, kind: 'final' }
-  const admins = outcome.kind === 'final' ? await administratorEmails(ctx.db, companyId) : []
-  if (outcome.kind === 'delivered') {
-    // One statement records it; the connection's timestamp is a note that may lag.
-    await repo.recordAttempt(
-      ctx.db,
-      companyId,
-      d.id,
-      { status: outcome.status, error: null },
-      {
-        state: 'delivered',
-        nextAttemptAt: null,
-        remoteId: outcome.remoteId,
-      },
-    )
-    await noteSent(ctx.db, companyId, d.partner_company_id)
-    return
+type Job = { companyId: string; deliveryId: string }
+type ScheduleNext = (conn: Conn, job: Job, startAfter: Date) => Promise<unknown>
+
+/**
+ * One attempt of each delivery of a batch of jobs: one read for the deliveries, one lookup per
+ * endpoint, the posts side by side, and one statement for all that arrived (the common case).
+ */
+export async function attemptDeliveries(ctx: AppContext, jobs: Job[], scheduleNext: ScheduleNext) {
+  const due = (await repo.findDeliveries(ctx.db, jobs)).filter(
+    (d) => d.method === 'exchange' && d.state !== 'delivered' && d.state !== 'failed',
+  )
+  const endpoints = new Map<string, Promise<Endpoint | string>>()
+  const endpointFor = (d: DeliveryRow) => {
+    const key = `${d.company_id}:${d.partner_company_id}:${d.channel}`
+    let found = endpoints.get(key)
+    if (!found) {
+      found = endpointOf(ctx, d)
+      endpoints.set(key, found)
+    }
+    return found
   }
-  const failure = outcome
+  const outcomes = await Promise.all(
+    due.map(async (d) => {
+      const endpoint = await endpointFor(d)
+      const outcome: Outcome =
+        typeof endpoint === 'string'
+          ? { kind: 'final', status: null, error: endpoint }
+          : await post(ctx, d, endpoint)
+      return { d, outcome }
+    }),
+  )
+  const delivered = outcomes.flatMap(({ d, outcome }) =>
+    outcome.kind === 'delivered'
+      ? [{ companyId: d.company_id, id: d.id, status: outcome.status, remoteId: outcome.remoteId }]
+      : [],
+  )
+  await repo.recordDelivered(ctx.db, delivered)
+  // The connection's timestamp is a note that may lag: once per partner and batch.
+  const partners = new Map(
+    outcomes
+      .filter((o) => o.outcome.kind === 'delivered')
+      .map(({ d }) => [`${d.company_id}:${d.partner_company_id}`, d]),
+  )
+  for (const d of partners.values()) await noteSent(ctx.db, d.company_id, d.partner_company_id)
+  for (const { d, outcome } of outcomes)
+    if (outcome.kind !== 'delivered')
+      await recordFailure(ctx, d, outcome, (conn, at) =>
+        scheduleNext(conn, { companyId: d.company_id, deliveryId: d.id }, at),
+      )
+}
+
+/** A failed attempt: the next one scheduled, or the delivery given up and the admins told. */
+async function recordFailure(
+  ctx: AppContext,
+  d: DeliveryRow,
+  outcome: Exclude<Outcome, { kind: 'delivered' }>,
+  scheduleNext: (conn: Conn, startAfter: Date) => Promise<unknown>,
+) {
+  const companyId = d.company_id
+  const round = d.attempts - d.round_start + 1
+  const failure: typeof outcome =
+    outcome.kind === 'retry' && round >= ctx.config.exchangeMaxAttempts
+      ? { ...outcome, kind: 'final' }
+      : outcome
+  const admins = failure.kind === 'final' ? await administratorEmails(ctx.db, companyId) : []
   await ctx.db.transaction().execute(async (tx) => {
     if (failure.kind === 'retry') {
       const wait = failure.retryAfterSeconds ?? backoffSeconds(ctx.config.exchangeRetryDelaySeconds, round)
