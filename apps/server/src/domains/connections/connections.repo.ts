@@ -1,4 +1,4 @@
-import { sql } from 'kysely'
+import { type RawBuilder, sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 
 export type ConnectionRow = Awaited<ReturnType<typeof findConnection>>
@@ -15,7 +15,16 @@ export const findConnection = (conn: Conn, companyId: string, partnerCompanyId: 
  * The connection a post names (company slug + Source ID), with its partner's name; one statement
  * that also notes the post's arrival, at most every ten seconds (the row stays cool under load).
  */
-export async function findSender(conn: Conn, slug: string, sourceId: string) {
+/**
+ * The connection a post names, with `extra`: what the receiver reads of the company (aliased
+ * `c`) and the partner (`p`) for the same request, in this one statement.
+ */
+export async function findSender<Extra>(
+  conn: Conn,
+  slug: string,
+  sourceId: string,
+  extra: RawBuilder<Extra>,
+) {
   const { rows } = await sql<{
     company_id: string
     partner_company_id: string
@@ -23,9 +32,10 @@ export async function findSender(conn: Conn, slug: string, sourceId: string) {
     previous_secret_sealed: string | null
     previous_secret_until: Date | null
     partner_name: string
+    extra: Extra
   }>`with found as (
       select x.company_id, x.partner_company_id, x.secret_sealed, x.previous_secret_sealed,
-        x.previous_secret_until, x.last_received_at, p.name as partner_name
+        x.previous_secret_until, x.last_received_at, p.name as partner_name, ${extra} as extra
       from companies c
       join exchange_connections x on x.company_id = c.id and x.source_id = ${sourceId}
       join partner_companies p on p.company_id = x.company_id and p.id = x.partner_company_id
@@ -35,7 +45,7 @@ export async function findSender(conn: Conn, slug: string, sourceId: string) {
       where x.company_id = f.company_id and x.partner_company_id = f.partner_company_id
         and (f.last_received_at is null or f.last_received_at < now() - interval '10 seconds'))
     select company_id, partner_company_id, secret_sealed, previous_secret_sealed, previous_secret_until,
-      partner_name from found`.execute(conn)
+      partner_name, extra from found`.execute(conn)
   return rows[0]
 }
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { RawBuilder } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { verifySignature } from '../../lib/signatures.ts'
@@ -48,15 +49,19 @@ export const findConnection = (conn: Conn, companyId: string, partnerCompanyId: 
 
 export type Sender = { companyId: string; partnerCompanyId: string; partnerName: string }
 
-/** The partner a signed post comes from; 'unknown' for an unknown company or Source ID. */
-export async function verifyPost(
+/**
+ * The partner a signed post comes from, with `extra` read alongside (see `findSender`);
+ * 'unknown' for an unknown company or Source ID.
+ */
+export async function verifyPost<Extra>(
   ctx: AppContext,
   slug: string,
   sourceId: string,
   body: string,
   headers: Record<string, string>,
-): Promise<Sender | 'unknown' | 'unsigned'> {
-  const found = await repo.findSender(ctx.db, slug, sourceId)
+  extra: RawBuilder<Extra>,
+): Promise<(Sender & { extra: Extra }) | 'unknown' | 'unsigned'> {
+  const found = await repo.findSender(ctx.db, slug, sourceId, extra)
   if (!found) return 'unknown'
   const secrets = [ctx.secrets.open(found.secret_sealed)]
   if (found.previous_secret_sealed && found.previous_secret_until && found.previous_secret_until > new Date())
@@ -66,6 +71,7 @@ export async function verifyPost(
     companyId: found.company_id,
     partnerCompanyId: found.partner_company_id,
     partnerName: found.partner_name,
+    extra: found.extra,
   }
 }
 

@@ -7,13 +7,13 @@ import { noteDistributedLead } from '../lead-management/distribution.ts'
 import { saveSupplierRules } from '../lead-management/registration.ts'
 import { lockLeadSoldTo, reopenLead } from '../leads/leads.records.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
-import { type ExchangeAnswer, parseData, receiveLead } from './exchange.incoming.ts'
+import { type Arriving, type ExchangeAnswer, parseData, receiveLead } from './exchange.incoming.ts'
 
 // Supplier lead distribution over the exchange (seed 004): the partner's side takes in a
 // distributed lead; the supplier's side hears the partner's accept or decline.
 
 /** A lead from a supplier: straight to work when the supplier is auto-accepted, else waiting. */
-export async function receiveDistributed(tx: Tx, ctx: AppContext, sender: Sender, data: unknown) {
+export async function receiveDistributed(tx: Tx, ctx: AppContext, sender: Arriving, data: unknown) {
   const batch = parseData(ExchangeRecordData, data).batch
   const answer = await receiveLead(tx, ctx, sender, data, { distributed: true })
   if (answer.lead.location === 'awaiting_acceptance')
@@ -60,7 +60,7 @@ export async function receiveDecision(
 }
 
 /** A channel partner registers one of its leads (its auto-registration rules matched). */
-export async function receiveRegistered(tx: Tx, ctx: AppContext, sender: Sender, data: unknown) {
+export async function receiveRegistered(tx: Tx, ctx: AppContext, sender: Arriving, data: unknown) {
   const answer = await receiveLead(tx, ctx, sender, data, { registered: true })
   await recordEvent(
     tx,

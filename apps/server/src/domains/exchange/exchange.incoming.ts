@@ -1,4 +1,5 @@
 import { ExchangeRecordData, type Lead } from '@tributary/contracts'
+import { sql } from 'kysely'
 import type { z } from 'zod'
 import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
@@ -7,7 +8,9 @@ import type { Sender } from '../connections/connections.service.ts'
 import { setCustomerOrigin } from '../customers/customers.records.ts'
 import { addCustomer } from '../customers/customers.service.ts'
 import { addLead } from '../leads/leads.intake.ts'
-import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
+import type { PartnerRow } from '../partner-companies/partner-companies.repo.ts'
+import { leadSourceFrom } from '../partner-companies/partner-companies.sources.ts'
+import { type SettingsJson, settingsFrom, settingsJson } from '../queue-settings/queue-settings.service.ts'
 
 // Records arriving over the exchange, created as intake creates them, under the sender.
 
@@ -22,6 +25,16 @@ export function parseData<S extends z.ZodType>(schema: S, data: unknown): z.infe
   })
 }
 
+/**
+ * What a record's arrival needs of the company (its settings) and of the sender (its source),
+ * read by the sender lookup itself: the receiver's round trips are what the exchange waits on.
+ */
+export const arrivalReads = sql<{ settings: SettingsJson; partner: PartnerRow }>`jsonb_build_object(
+  'settings', ${settingsJson}, 'partner', to_jsonb(p))`
+
+/** A verified sender, with what `arrivalReads` read. */
+export type Arriving = Sender & { extra: { settings: SettingsJson; partner: PartnerRow } }
+
 const systemActor = (sender: Sender) => ({
   kind: 'system' as const,
   label: `${sender.partnerName} (exchange)`,
@@ -30,7 +43,7 @@ const systemActor = (sender: Sender) => ({
 export async function receiveLead(
   tx: Tx,
   ctx: AppContext,
-  sender: Sender,
+  sender: Arriving,
   data: unknown,
   arrival: { distributed?: boolean; registered?: boolean } = {},
 ): Promise<ExchangeAnswer & { lead: Lead }> {
@@ -41,7 +54,8 @@ export async function receiveLead(
     systemActor(sender),
     { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
     {
-      settings: queueSettingsOf(tx, sender.companyId),
+      settings: settingsFrom(sender.extra.settings),
+      findSource: async () => leadSourceFrom(sender.extra.partner),
       via: 'exchange',
       // A distributed lead is told of per distribution, by the lead-management emails.
       notify: arrival.distributed ? null : ctx,

@@ -14,7 +14,14 @@ import {
   receiveRegistered,
   receiveRules,
 } from './exchange.distribution.ts'
-import { type ExchangeAnswer, parseData, receiveCustomer, receiveLead } from './exchange.incoming.ts'
+import {
+  type Arriving,
+  arrivalReads,
+  type ExchangeAnswer,
+  parseData,
+  receiveCustomer,
+  receiveLead,
+} from './exchange.incoming.ts'
 import * as repo from './exchange.repo.ts'
 
 /** The buyer sends back a record it bought: it becomes returned here, by the buyer. */
@@ -66,7 +73,7 @@ async function receiveHello(tx: Tx, ctx: AppContext, sender: Sender, data: unkno
 function handle(
   tx: Tx,
   ctx: AppContext,
-  sender: Sender,
+  sender: Arriving,
   envelope: ExchangeEnvelope,
 ): Promise<ExchangeAnswer> {
   switch (envelope.type) {
@@ -143,7 +150,7 @@ export async function receive(
 ): Promise<ExchangeAnswer> {
   const envelope = readEnvelope(raw)
   const webhookId = headers['webhook-id']
-  const sender = await verifyPost(ctx, slug.toLowerCase(), envelope.sourceId, raw, headers)
+  const sender = await verifyPost(ctx, slug.toLowerCase(), envelope.sourceId, raw, headers, arrivalReads)
   if (sender === 'unknown') throw notFound('Company or Source ID')
   if (sender === 'unsigned' || !webhookId)
     throw new AppError('unauthorized', 'The signature is missing, wrong or outside the 5-minute window')

@@ -1,4 +1,8 @@
 import type { Conn } from '../../db/client.ts'
+import type { PartnerRow } from './partner-companies.repo.ts'
+
+export type { PartnerRow }
+
 import * as repo from './partner-companies.repo.ts'
 import { stateFromRow } from './partner-companies.state.ts'
 
@@ -8,10 +12,14 @@ import { stateFromRow } from './partner-companies.state.ts'
 /** What lead intake needs of a source; null when it is not a partner company of this company. */
 export async function findLeadSource(conn: Conn, companyId: string, id: string) {
   const row = await repo.findPartnerCompany(conn, companyId, id)
-  if (!row) return null
+  return row ? leadSourceFrom(row) : null
+}
+
+/** The lead source of a partner company's row, read by another query (the exchange's sender lookup). */
+export function leadSourceFrom(row: PartnerRow) {
   const s = stateFromRow(row)
   return {
-    id,
+    id: row.id,
     name: s.name,
     contactPerson: s.contactPerson,
     active: s.active,

@@ -2,6 +2,8 @@ import type { QueueSettings } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import * as repo from './queue-settings.repo.ts'
 
+export { type SettingsJson, settingsJson } from './queue-settings.repo.ts'
+
 // The company's queue settings as every domain reads them (intake, imports, the queue).
 // Imports nothing but its repo: leads read it without depending on the queue.
 
@@ -16,13 +18,17 @@ const defaults: repo.QueueSettingsValues = {
   duplicate_window_days: 30,
 }
 
-/** The company's queue settings (its saved row, or the defaults) and its time zone. */
 /** The queue settings, and whether the company auto-registers leads with a supplier (seed 004). */
 export type CompanySettings = QueueSettings & { autoRegistration: boolean }
 
+/** The company's queue settings (its saved row, or the defaults) and its time zone. */
 export async function queueSettingsOf(conn: Conn, companyId: string): Promise<CompanySettings> {
-  const row = await repo.findQueueSettings(conn, companyId)
-  const v = row?.saved ? (row as repo.QueueSettingsValues) : defaults
+  return settingsFrom(await repo.findQueueSettings(conn, companyId))
+}
+
+/** The settings as `settingsJson` read them, inside another query or on their own. */
+export function settingsFrom(row: repo.SettingsJson | undefined): CompanySettings {
+  const v = row?.saved ? row : defaults
   return {
     usePartnerPriority: v.use_partner_priority,
     requestableAfterMinutes: v.requestable_after_minutes,
