@@ -37,7 +37,9 @@ type Viewport = (typeof allViewports)[number]
 // E2E_VIEWPORT=phone runs one of them, while working on it.
 const viewports = allViewports.filter((v) => !process.env.E2E_VIEWPORT || v.name === process.env.E2E_VIEWPORT)
 // E2E_JOURNEY=<part of a name> runs the matching journeys, while working on one.
-const journeys = allJourneys.filter((j) => !process.env.E2E_JOURNEY || j.name.includes(process.env.E2E_JOURNEY))
+const journeys = allJourneys.filter(
+  (j) => !process.env.E2E_JOURNEY || j.name.includes(process.env.E2E_JOURNEY),
+)
 const runs = journeys.length * viewports.length
 
 let passed = 0
