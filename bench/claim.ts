@@ -23,7 +23,7 @@ import { migrate, type Server, startServer } from './lib/server.ts'
 
 const CONNECTIONS = 32
 const REPS = 64
-const QUEUE = 100_000
+const QUEUE = Number(process.env.BENCH_LEADS || 100_000)
 const SECONDS = Number(process.env.BENCH_SECONDS || 90)
 const WARMUP_SECONDS = 3
 const WINDOW = 10

@@ -14,6 +14,10 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<BenchRes
 }
 
 const name = process.argv[2] ?? ''
+if (name === '--list') {
+  process.stdout.write(`${Object.keys(benchmarks).join('\n')}\n`)
+  process.exit(0)
+}
 const loadBenchmark = benchmarks[name]
 if (!loadBenchmark) {
   process.stderr.write(`Usage: npm run bench -- ${Object.keys(benchmarks).join('|')}\n`)
