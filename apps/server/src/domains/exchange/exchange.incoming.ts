@@ -1,13 +1,13 @@
 import { ExchangeRecordData, type Lead } from '@tributary/contracts'
 import { sql } from 'kysely'
 import type { z } from 'zod'
-import type { Tx } from '../../db/client.ts'
+import type { Conn, Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { Sender } from '../connections/connections.service.ts'
 import { setCustomerOrigin } from '../customers/customers.records.ts'
 import { addCustomer } from '../customers/customers.service.ts'
-import { addLead } from '../leads/leads.intake.ts'
+import { type Arrival, addLead } from '../leads/leads.intake.ts'
 import type { PartnerRow } from '../partner-companies/partner-companies.repo.ts'
 import { leadSourceFrom } from '../partner-companies/partner-companies.sources.ts'
 import { type SettingsJson, settingsFrom, settingsJson } from '../queue-settings/queue-settings.service.ts'
@@ -41,15 +41,15 @@ const systemActor = (sender: Sender) => ({
 })
 
 export async function receiveLead(
-  tx: Tx,
+  conn: Conn,
   ctx: AppContext,
   sender: Arriving,
   data: unknown,
-  arrival: { distributed?: boolean; registered?: boolean } = {},
+  arrival: Pick<Arrival, 'distributed' | 'registered' | 'claim'> = {},
 ): Promise<ExchangeAnswer & { lead: Lead }> {
   const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
   const lead = await addLead(
-    tx,
+    conn,
     sender.companyId,
     systemActor(sender),
     { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },

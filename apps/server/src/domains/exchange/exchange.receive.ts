@@ -5,6 +5,7 @@ import type { AppContext } from '../../lib/context.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { type Sender, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
 import { lockCustomerSoldTo, markCustomersReturned } from '../customers/customers.records.ts'
+import { ClaimTaken } from '../leads/leads.intake.ts'
 import { lockLeadSoldTo, markLeadsReturned } from '../leads/leads.records.ts'
 import { syncBuysSecret } from '../partner-companies/partner-companies.sources.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
@@ -70,19 +71,20 @@ async function receiveHello(tx: Tx, ctx: AppContext, sender: Sender, data: unkno
   return { status: 200, body: { id: null } }
 }
 
+/** Every type but `lead.sold`, which `receive` writes in one statement of its own. */
+type InTransaction = Exclude<ExchangeEnvelope['type'], 'lead.sold'>
+
 function handle(
   tx: Tx,
   ctx: AppContext,
   sender: Arriving,
-  envelope: ExchangeEnvelope,
+  envelope: ExchangeEnvelope & { type: InTransaction },
 ): Promise<ExchangeAnswer> {
   switch (envelope.type) {
     case 'ping':
       return Promise.resolve({ status: 200, body: { id: null } })
     case 'connection.hello':
       return receiveHello(tx, ctx, sender, envelope.data)
-    case 'lead.sold':
-      return receiveLead(tx, ctx, sender, envelope.data)
     case 'customer.sold':
       return receiveCustomer(tx, ctx, sender, envelope.data)
     case 'lead.returned':
@@ -159,14 +161,21 @@ export async function receive(
   const keep = (conn: Tx | AppContext['db'], status: number, response: Record<string, unknown>) =>
     repo.recordReceipt(conn, companyId, partnerCompanyId, { webhookId, bodyHash, status, response })
   try {
+    // The commonest post writes its lead and receipt in one statement, with no transaction round trips.
+    const { type } = envelope
+    if (type === 'lead.sold')
+      return await receiveLead(ctx.db, ctx, sender, envelope.data, {
+        claim: (id) =>
+          repo.receiptClaim(partnerCompanyId, { webhookId, bodyHash, status: 201, response: { id } }),
+      })
     return await ctx.db.transaction().execute(async (tx) => {
-      const answer = await handle(tx, ctx, sender, envelope)
+      const answer = await handle(tx, ctx, sender, { ...envelope, type })
       if (!(await keep(tx, answer.status, answer.body))) throw new AlreadyAnswered()
       return answer
     })
   } catch (error) {
     const refusal = error instanceof AppError && error.status === 422
-    if (!(error instanceof AlreadyAnswered) && !refusal) throw error
+    if (!(error instanceof AlreadyAnswered || error instanceof ClaimTaken) && !refusal) throw error
     const prior = await repo.findReceipt(ctx.db, companyId, partnerCompanyId, webhookId)
     if (prior) return replay(prior, bodyHash)
     // A refusal (a duplicate, bad data) is the answer too: a retry of this id gets it again.

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
+import type { ClaimRow } from '../leads/leads.repo.ts'
 
 // Receipts: one per webhook-id and connection, holding the answer given, so a retried post
 // gets the same answer and never a second record.
@@ -38,6 +39,21 @@ export async function recordReceipt(
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** The receipt as a row that a record's own statement writes (see `ClaimRow`). */
+export const receiptClaim = (
+  partnerCompanyId: string,
+  receipt: { webhookId: string; bodyHash: string; status: number; response: Record<string, unknown> },
+): ClaimRow => ({
+  table: 'exchange_receipts',
+  row: {
+    partner_company_id: partnerCompanyId,
+    webhook_id: receipt.webhookId,
+    body_hash: receipt.bodyHash,
+    status: receipt.status,
+    response: receipt.response,
+  },
+})
 
 /** Receipts are kept eight days: a sender retries for about three. */
 export async function pruneReceipts(conn: Conn) {

@@ -365,6 +365,26 @@ describe('the exchange endpoint', () => {
     expect(reused.status).toBe(422)
   })
 
+  it('creates one lead when the same webhook-id arrives ten times at once', async () => {
+    // With duplicates allowed, only the webhook-id keeps the copies out.
+    const settings = (await call(buyer.t.app, 'GET', '/api/v1/settings/queue', { token: buyer.admin.token }))
+      .body
+    const putSettings = (duplicateWindowDays: number | null) =>
+      call(buyer.t.app, 'PUT', '/api/v1/settings/queue', {
+        token: buyer.admin.token,
+        body: { ...settings, duplicateWindowDays },
+      })
+    expect((await putSettings(0)).status).toBe(200)
+    const body = envelope('ext-burst')
+    const headers = sign('msg_burst_1', body)
+    const answers = await Promise.all(Array.from({ length: 10 }, () => post(body, headers)))
+    expect((await putSettings(settings.duplicateWindowDays)).status).toBe(200)
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1)
+    const created = (await buyerLeads()).filter((l) => l.id === answers[0]?.body.id)
+    expect(created).toHaveLength(1)
+  })
+
   it('refuses a tampered body, a stale timestamp and a wrong secret with 401, an unknown Source ID with 404', async () => {
     const body = envelope('ext-2')
     const tampered = await post(body.replace('Direct', 'Evil'), sign('msg_t_1', body))

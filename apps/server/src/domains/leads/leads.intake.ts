@@ -53,7 +53,12 @@ export type Arrival = {
   distributed?: boolean
   /** Registered by a channel partner (seed 004): taken whatever the source's Sells settings, into Pending. */
   registered?: boolean
+  /** A row the lead's statement must write too, or else write nothing (see `ClaimRow`). */
+  claim?: (leadId: string) => repo.ClaimRow
 }
+
+/** The lead's claim row was already taken: nothing was written. */
+export class ClaimTaken extends Error {}
 
 /** The source and campaign of a new lead (seeds 000 and 003). */
 async function resolveSource(
@@ -124,7 +129,7 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  { settings: queueSettings, via, notify, findSource, origin, distributed, registered }: Arrival,
+  { settings: queueSettings, via, notify, findSource, origin, distributed, registered, claim }: Arrival,
 ): Promise<Lead> {
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
@@ -173,6 +178,7 @@ export async function addLead(
       },
       eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
       duplicateCheck(companyId, keys, settings),
+      claim?.(id),
     )
     if (inserted.duplicates) {
       throw new AppError('unprocessable', 'This lead duplicates an existing one', {
@@ -180,6 +186,7 @@ export async function addLead(
         extra: { matches: inserted.duplicates },
       })
     }
+    if (!inserted.lead) throw new ClaimTaken()
     const lead = toLead(inserted.lead)
     if (registering) await notify?.jobs.send(conn, leadChanged, { companyId, leadId: lead.id })
     if (notify) {

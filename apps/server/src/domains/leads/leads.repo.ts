@@ -28,8 +28,17 @@ export type DuplicateMatch = { id: string; reason: 'phone' | 'email' | 'name_add
 /** What the duplicate check of a new lead needs: advisory lock keys (company-scoped) and a window. */
 export type DuplicateCheck = { lockKeys: string[]; keys: DuplicateKeys; since: Date | null }
 
+/**
+ * A row of another table that must be new for the lead to be written, in the lead's statement:
+ * the exchange's receipt of a webhook-id, so a repeated post finds it taken and writes nothing.
+ */
+export type ClaimRow = { table: 'exchange_receipts'; row: Record<string, unknown> }
+
 /** `insert into table (columns) select …` from one JSON record of the table's row type. */
-function insertFromJson(table: 'leads' | 'timeline_events', row: Record<string, unknown>) {
+function insertFromJson(
+  table: 'leads' | 'timeline_events' | ClaimRow['table'],
+  row: Record<string, unknown>,
+) {
   const columns = Object.keys(row).filter((c) => row[c] !== undefined)
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
     select ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}
@@ -48,25 +57,34 @@ export async function insertLeadUnlessDuplicate(
   row: NewLeadRow,
   event: Record<string, unknown>,
   check: DuplicateCheck | null,
-): Promise<{ lead: LeadRow; duplicates?: never } | { lead?: never; duplicates: DuplicateMatch[] }> {
+  claim?: ClaimRow,
+): Promise<{ lead?: LeadRow; duplicates?: DuplicateMatch[] }> {
   const duplicates = check
     ? sql`select coalesce(jsonb_agg(jsonb_build_object('id', d.id, 'reason', d.reason) order by d.rank, d.created_at desc), '[]')
         as matches
         from lead_duplicates(${companyId}, ${check.lockKeys}::text[], ${check.keys.phone}, ${check.keys.email},
           ${check.keys.nameAddress}, ${check.since ?? '-infinity'}::timestamptz) d`
     : sql`select '[]'::jsonb as matches`
+  const unique = sql`(select matches from dup) = '[]'::jsonb`
+  const claimed = claim
+    ? sql`claim as (${insertFromJson(claim.table, { ...claim.row, company_id: companyId })}
+        where ${unique} on conflict do nothing returning 1),`
+    : sql``
   const result = await sql<LeadRow & { duplicate_matches: DuplicateMatch[] }>`
     with dup as materialized (${duplicates}),
+    ${claimed}
     lead as (
       ${insertFromJson('leads', { ...row, company_id: companyId })}
-      where (select matches from dup) = '[]'::jsonb
+      where ${unique} ${claim ? sql`and exists (select 1 from claim)` : sql``}
       returning *),
     event as (
       ${insertFromJson('timeline_events', { ...event, company_id: companyId })}
       where exists (select 1 from lead))
     select dup.matches as duplicate_matches, lead.* from dup left join lead on true`.execute(conn)
   const { duplicate_matches, ...lead } = result.rows[0] as LeadRow & { duplicate_matches: DuplicateMatch[] }
-  return duplicate_matches.length > 0 ? { duplicates: duplicate_matches } : { lead: lead as LeadRow }
+  if (duplicate_matches.length > 0) return { duplicates: duplicate_matches }
+  // No lead without duplicates: the claim was taken.
+  return lead.id ? { lead: lead as LeadRow } : {}
 }
 
 export async function updateLead(conn: Conn, companyId: string, id: string, values: Updateable<LeadsTable>) {
