@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { setImmediate as nextTurn } from 'node:timers/promises'
+import { setTimeout as nextTurn } from 'node:timers/promises'
 import { type LeadImportColumn, mapHeaders, normaliseHeader } from '@tributary/contracts'
 import { parse } from 'csv-parse'
 import type { ImportRowError } from '../../db/schema.ts'
@@ -13,8 +13,9 @@ const BATCH_ROWS = 500
 const MAX_ERRORS = 1000
 // The embedded database runs in this thread, and a query's promise settles without a turn of
 // the event loop: an import would hold the whole server until it ends. There, batches are small
-// (a transaction holds the database whole, ~100 ms at most) and each waits for a turn of the loop.
-const EMBEDDED_BATCH_ROWS = 100
+// (a transaction holds the database whole, ~100 ms at most), and the loop turns before each batch
+// and between its statements (a request, and an in-process client, need a few turns each).
+const EMBEDDED_BATCH_ROWS = 50
 
 /** Uploads with no new chunk for this long were cut off (their server was killed mid-file). */
 export const UPLOAD_IDLE_SECONDS = 15 * 60
@@ -87,11 +88,10 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
   let done = imp.processed_rows
   const embedded = ctx.database.engine === 'pglite'
   const batchRows = embedded ? EMBEDDED_BATCH_ROWS : BATCH_ROWS
+  const pause = embedded ? () => nextTurn() : undefined
 
   const flush = async () => {
-    // The embedded database runs in this thread: a turn of the event loop between batches lets
-    // other requests in.
-    if (embedded) await nextTurn()
+    if (pause) await pause()
     const rows: ImportedRow[] = []
     const refused: { row: number; raw: string; errors: ImportRowError[] }[] = []
     const raws = new Map<number, string>()
@@ -113,6 +113,7 @@ export async function runLeadImport(ctx: AppContext, companyId: string, importId
         settings,
         defaultSource: imp.default_partner_company_id,
         notify: ctx,
+        pause,
       })
       for (const r of outcome.refused) {
         refused.push({

@@ -88,6 +88,8 @@ export async function addImportedLeads(
     settings: QueueSettings & { autoRegistration?: boolean }
     defaultSource: string | null
     notify: Notifier | null
+    /** Lets the event loop turn between the statements (the embedded database runs in this thread). */
+    pause?: (() => Promise<unknown>) | undefined
   },
 ): Promise<ImportOutcome> {
   const lookups = lookupsForBatch()
@@ -153,7 +155,9 @@ export async function addImportedLeads(
     })
   }
 
-  const survivors = await withoutDuplicates(conn, companyId, candidates, refused)
+  await opts.pause?.()
+  const survivors = await withoutDuplicates(conn, companyId, candidates, refused, opts.pause)
+  await opts.pause?.()
   await repo.insertLeads(
     conn,
     companyId,
@@ -184,6 +188,7 @@ async function withoutDuplicates<C extends Candidate>(
   companyId: string,
   candidates: C[],
   refused: ImportOutcome['refused'],
+  pause?: () => Promise<unknown>,
 ) {
   const checked = candidates.filter((c) => c.check)
   if (checked.length === 0) return candidates
@@ -191,6 +196,7 @@ async function withoutDuplicates<C extends Candidate>(
     conn,
     checked.flatMap((c) => c.check?.lockKeys ?? []),
   )
+  await pause?.()
   const all = (pick: (k: repo.DuplicateKeys) => string | null) => [
     ...new Set(checked.map((c) => pick(c.keys)).filter((k): k is string => Boolean(k))),
   ]
