@@ -36,6 +36,7 @@ export const importJourney: Journey = {
     equal(await page.getByLabel('Field for column Source').inputValue(), 'partnerCompanyId', 'Source')
     equal(await page.getByLabel('Field for column Shoe Size').inputValue(), '', 'Shoe Size (ignored)')
     await hasText(columns, new RegExp(`Import-${stamp}`), 'the first rows of the file')
+    await visible(columns.getByRole('columnheader', { name: 'Row 3' }), 'the last row of the file')
     await screenshot('import-mapping')
 
     step('The import adds the good rows and refuses the broken one, in plain words')

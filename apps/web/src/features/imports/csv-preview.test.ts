@@ -24,8 +24,15 @@ describe('previewCsv', () => {
     })
   })
 
-  it('leaves out a last line the slice cut off', () => {
+  it('leaves out a last line the slice cut off, but keeps the last line of a whole file', () => {
     expect(previewCsv('a,b\n1,2\n3,')).toEqual({ header: ['a', 'b'], rows: [['1', '2']] })
+    expect(previewCsv('a,b\n1,2\n3,4', { whole: true })).toEqual({
+      header: ['a', 'b'],
+      rows: [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+    })
   })
 })
 

@@ -1,9 +1,12 @@
 /**
  * The start of a CSV file for the mapping step: the header and the first rows, read from a slice
  * of the file (RFC 4180: quoted fields, doubled quotes, commas and line breaks inside quotes).
- * A last line cut off by the slice is left out.
+ * A last line cut off by the slice is left out, unless the text is the whole file.
  */
-export function previewCsv(text: string, rows = 5): { header: string[]; rows: string[][] } {
+export function previewCsv(
+  text: string,
+  { rows = 5, whole = false } = {},
+): { header: string[]; rows: string[][] } {
   const records: string[][] = []
   let field = ''
   let record: string[] = []
@@ -28,6 +31,10 @@ export function previewCsv(text: string, rows = 5): { header: string[]; rows: st
       record = []
       field = ''
     } else field += c
+  }
+  if (whole && !quoted && i >= text.length) {
+    record.push(field)
+    if (record.some((f) => f.trim() !== '')) records.push(record.map((f) => f.trim()))
   }
   const [header = [], ...body] = records
   return { header, rows: body.slice(0, rows) }

@@ -85,7 +85,9 @@ function UploadForm({ onRead }: { onRead: (preview: Preview) => void }) {
     fields: ['file'],
     send: async () => {
       if (!file) throw new FormCheckError({ file: 'Choose a CSV file' })
-      const { header, rows } = previewCsv(await file.slice(0, PREVIEW_BYTES).text())
+      const { header, rows } = previewCsv(await file.slice(0, PREVIEW_BYTES).text(), {
+        whole: file.size <= PREVIEW_BYTES,
+      })
       if (header.length === 0) throw new FormCheckError({ file: 'The file has no header row' })
       return { file, source, header, rows }
     },
@@ -319,6 +321,12 @@ function PastImports() {
   )
 }
 
+/** `address.postalCode` → "Postal code": the field as the mapping step names it. */
+const fieldWords = (path: string) => {
+  const field = path.split('.').pop() ?? path
+  return (columnLabels as Record<string, string>)[field] ?? field
+}
+
 const stateWords: Record<ImportState, string> = {
   uploading: 'Uploading',
   queued: 'Waiting',
@@ -412,7 +420,7 @@ function ImportProgress({ id, onAnother }: { id: string; onAnother: () => void }
                   // biome-ignore lint/suspicious/noArrayIndexKey: a row may have several errors; the list never reorders
                   <tr key={index}>
                     <td className="number-col">{rowError.row}</td>
-                    <td>{rowError.path ? <code>{rowError.path}</code> : <span className="muted">—</span>}</td>
+                    <td>{rowError.path ? fieldWords(rowError.path) : <span className="muted">—</span>}</td>
                     <td>{rowError.message}</td>
                   </tr>
                 ))}
