@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core'
 import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
 import { exchangeJourney } from './journeys/exchange.ts'
+import { importJourney } from './journeys/import.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
@@ -26,6 +27,7 @@ const allJourneys: Journey[] = [
   returnsJourney,
   exchangeJourney,
   apiKeysAuditJourney,
+  importJourney,
 ]
 
 /** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */

@@ -277,6 +277,23 @@ export type ImportsTable = {
   failure: string | null
   created_at: CreatedAt
   finished_at: Time | null
+  header: string | null
+  columns: ColumnType<(string | null)[] | null, string | null | undefined, string | null>
+  created_by_source: ColumnType<Record<string, number>, string | undefined, string>
+}
+
+export type ImportRefusedRowsTable = {
+  company_id: string
+  import_id: string
+  row: number
+  raw: string
+  errors: ColumnType<ImportRowError[], string, string>
+}
+
+export type ImportMappingsTable = {
+  company_id: string
+  columns: ColumnType<Record<string, string | null>, string, string>
+  updated_at: Generated<Date>
 }
 
 export type ImportRowError = { row: number; path?: string; message: string }
@@ -452,6 +469,8 @@ export type DB = {
   timeline_events: TimelineEventsTable
   imports: ImportsTable
   import_chunks: ImportChunksTable
+  import_refused_rows: ImportRefusedRowsTable
+  import_mappings: ImportMappingsTable
   idempotency_keys: IdempotencyKeysTable
   mail: MailTable
   return_reasons: ReturnReasonsTable

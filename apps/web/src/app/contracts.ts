@@ -60,6 +60,8 @@ export type QueueRequestResult = Out<typeof c.QueueRequestResult>
 export type TimelineEvent = Out<typeof c.TimelineEvent>
 export type LeadImport = Out<typeof c.Import>
 export type ImportState = Out<typeof c.ImportState>
+export type ImportSummary = Out<typeof c.ImportSummary>
+export type ImportMapping = Out<typeof c.ImportMapping>
 
 export type CustomerStatus = Out<typeof c.CustomerStatus>
 /** A list's filters: its query without the page (limit, cursor). */

@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors.ts'
 import type { Sender } from '../connections/connections.service.ts'
 import { setCustomerOrigin } from '../customers/customers.records.ts'
 import { addCustomer } from '../customers/customers.service.ts'
-import { type Arrival, addLead } from '../leads/leads.intake.ts'
+import { type Arrival, addLead, directLookups } from '../leads/leads.intake.ts'
 import type { PartnerRow } from '../partner-companies/partner-companies.repo.ts'
 import { leadSourceFrom } from '../partner-companies/partner-companies.sources.ts'
 import { type SettingsJson, settingsFrom, settingsJson } from '../queue-settings/queue-settings.service.ts'
@@ -55,7 +55,7 @@ export async function receiveLead(
     { ...d, partnerCompanyId: sender.partnerCompanyId, location: suggestedLocation },
     {
       settings: settingsFrom(sender.extra.settings),
-      findSource: async () => leadSourceFrom(sender.extra.partner),
+      lookups: { ...directLookups, source: async () => leadSourceFrom(sender.extra.partner) },
       via: 'exchange',
       // A distributed lead is told of per distribution, by the lead-management emails.
       notify: arrival.distributed ? null : ctx,

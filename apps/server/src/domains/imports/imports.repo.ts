@@ -15,7 +15,13 @@ export const findImport = (conn: Conn, companyId: string, id: string): Promise<I
 export async function insertImport(
   conn: Conn,
   companyId: string,
-  row: { id: string; createdBy: string; createdByLabel: string; defaultPartnerCompanyId: string | null },
+  row: {
+    id: string
+    createdBy: string
+    createdByLabel: string
+    defaultPartnerCompanyId: string | null
+    columns: (string | null)[] | null
+  },
 ) {
   await conn
     .insertInto('imports')
@@ -26,6 +32,7 @@ export async function insertImport(
       created_by: row.createdBy,
       created_by_label: row.createdByLabel,
       default_partner_company_id: row.defaultPartnerCompanyId,
+      columns: row.columns && JSON.stringify(row.columns),
     })
     .execute()
 }
@@ -118,10 +125,17 @@ export async function recordProgress(
     bytes: number
     errors: ImportRowError[]
     maxErrors: number
+    /** Leads added per source. */
+    createdBySource: Record<string, number>
   },
 ) {
   const result = await sql`
     update imports set
+      created_by_source = (select coalesce(jsonb_object_agg(k, n), '{}') from
+        (select k, sum(v::int) n from
+          (select key k, value v from jsonb_each_text(created_by_source)
+           union all select key, value from jsonb_each_text(${JSON.stringify(p.createdBySource)}::jsonb)) x
+         group by k) y),
       processed_rows = processed_rows + ${p.rows},
       created_rows = created_rows + ${p.created},
       failed_rows = failed_rows + ${p.failed},
@@ -132,4 +146,92 @@ export async function recordProgress(
            limit greatest(${p.maxErrors} - jsonb_array_length(errors), 0)) x) end
     where company_id = ${companyId} and id = ${id} and processed_rows = ${p.after}`.execute(conn)
   return Number(result.numAffectedRows) === 1
+}
+
+/** The header row as uploaded (for errors.csv). */
+export async function setHeader(conn: Conn, companyId: string, id: string, header: string) {
+  await conn
+    .updateTable('imports')
+    .set({ header })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .execute()
+}
+
+/** The refused rows of a batch, as uploaded, with all their problems. */
+export async function insertRefusedRows(
+  conn: Conn,
+  companyId: string,
+  importId: string,
+  rows: { row: number; raw: string; errors: ImportRowError[] }[],
+) {
+  if (rows.length === 0) return
+  await conn
+    .insertInto('import_refused_rows')
+    .values(
+      rows.map((r) => ({
+        company_id: companyId,
+        import_id: importId,
+        row: r.row,
+        raw: r.raw,
+        errors: JSON.stringify(r.errors),
+      })),
+    )
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+}
+
+/** Refused rows in file order, a page at a time (errors.csv streams them). */
+export const refusedRows = (
+  conn: Conn,
+  companyId: string,
+  importId: string,
+  afterRow: number,
+  limit: number,
+) =>
+  conn
+    .selectFrom('import_refused_rows')
+    .where('company_id', '=', companyId)
+    .where('import_id', '=', importId)
+    .where('row', '>', afterRow)
+    .orderBy('row')
+    .limit(limit)
+    .select(['row', 'raw', 'errors'])
+    .execute()
+
+/** Marks a running import done, once: the leads it added per source, or undefined when it was not running. */
+export async function finishImport(conn: Conn, companyId: string, id: string) {
+  const row = await conn
+    .updateTable('imports')
+    .set({ state: 'done', finished_at: sql<Date>`now()` })
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .where('state', '=', 'running')
+    .returning('created_by_source')
+    .executeTakeFirst()
+  return row?.created_by_source
+}
+
+/** A company's imports, newest first. */
+export const listImports = (conn: Conn, companyId: string, limit: number, beforeId?: string) => {
+  let query = conn.selectFrom('imports').where('company_id', '=', companyId)
+  if (beforeId) query = query.where('id', '<', beforeId)
+  return query.orderBy('id', 'desc').limit(limit).selectAll().execute()
+}
+
+/** The company's remembered choice per normalised header. */
+export const findMapping = (conn: Conn, companyId: string) =>
+  conn
+    .selectFrom('import_mappings')
+    .where('company_id', '=', companyId)
+    .select('columns')
+    .executeTakeFirst()
+    .then((r) => r?.columns ?? {})
+
+/** Remembers these choices (normalised header → field or null), keeping the others. */
+export async function rememberMapping(conn: Conn, companyId: string, columns: Record<string, string | null>) {
+  await sql`
+    insert into import_mappings (company_id, columns) values (${companyId}, ${JSON.stringify(columns)}::jsonb)
+    on conflict (company_id) do update
+      set columns = import_mappings.columns || excluded.columns, updated_at = now()`.execute(conn)
 }

@@ -4,18 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestApp, type TestApp } from '../../../test/helpers/app.ts'
 import { call, type Session, signup, userWithRole } from '../../../test/helpers/client.ts'
 import { createPartner, leadSeller } from '../../../test/helpers/partners.ts'
-import { eventually } from '../../../test/helpers/smtp.ts'
+import { eventually, startSmtp } from '../../../test/helpers/smtp.ts'
 import { expireUploads } from './imports.jobs.ts'
 
+let smtp: Awaited<ReturnType<typeof startSmtp>>
 let t: TestApp
 let admin: Session
 let sourceId: string
 beforeAll(async () => {
-  t = await startTestApp()
+  smtp = await startSmtp()
+  t = await startTestApp({ SMTP_URL: smtp.url, MAIL_RETRY_DELAY_SECONDS: '1' })
   admin = await signup(t.app)
   sourceId = (await createPartner(t.app, admin, leadSeller('CSV Source'))).id
 })
-afterAll(() => t.close())
+afterAll(async () => {
+  await t.close()
+  await smtp.close()
+})
 
 const upload = (csv: string, query = '', session: Session = admin) =>
   t.app
@@ -60,7 +65,7 @@ describe('CSV import of leads', () => {
     expect(done.errors).toEqual([
       { row: 2, path: 'phone', message: 'Enter a phone number with its area code' },
       { row: 3, path: 'address.region', message: 'Enter a US state or province code (two letters)' },
-      { row: 5, message: 'This lead duplicates an existing one' },
+      { row: 5, message: 'This lead repeats row 1 of the file' },
     ])
     const leads = await call(t.app, 'GET', `/api/v1/leads?partnerCompanyId=${sourceId}`, {
       token: admin.token,
@@ -153,5 +158,158 @@ describe('CSV import of leads', () => {
     expect((await stalled.answer).statusCode).toBe(409)
     arriving.body.end()
     expect((await arriving.answer).statusCode).toBe(202)
+  })
+})
+
+describe('an import people can use', () => {
+  const errorsCsv = (id: string, session: Session = admin) =>
+    t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${id}/errors.csv`,
+      headers: { authorization: `Bearer ${session.token}` },
+    })
+
+  it('reads ordinary headers and the source by name, and gives back the refused rows with all their problems', async () => {
+    const company = await signup(t.app)
+    await createPartner(t.app, company, leadSeller('Sunny Leads'))
+    const header = 'First Name,Last Name,Phone Number,E-mail,Zip,Source'
+    const broken = [
+      'Bo,Bad,555,,85002,Sunny Leads',
+      '"Cy, Jr.",Cole,(602) 555-0103,not-an-email,ABCDE,Sunny Leads',
+      'Di,Dunn,(602) 555-0104,,85004,Nobody Leads',
+    ]
+    const csv = [
+      header,
+      'Ann,Archer,(602) 555-0101,ann@example.test,85001,sunny leads',
+      broken[0],
+      broken[1],
+      'Eve,East,(602) 555-0105,,85005,Sunny Leads',
+      broken[2],
+    ].join('\r\n')
+    const started = await upload(csv, '', company)
+    expect(started.status).toBe(202)
+    const done = await finished(started.body.id, company)
+    expect(done).toMatchObject({ state: 'done', processedRows: 5, createdRows: 2, failedRows: 3 })
+    expect(done.errors).toEqual([
+      { row: 2, path: 'phone', message: 'Enter a phone number with its area code' },
+      { row: 3, path: 'email', message: 'Enter an email address like name@example.com' },
+      { row: 3, path: 'address.postalCode', message: 'Enter a US postal code' },
+      { row: 5, path: 'partnerCompanyId', message: 'No source is named “Nobody Leads”' },
+    ])
+    const res = await errorsCsv(started.body.id, company)
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toMatch(/^text\/csv/)
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename=".*errors\.csv"/)
+    expect(res.body.split('\r\n')).toEqual([
+      `${header},error`,
+      `${broken[0]},"Enter a phone number with its area code"`,
+      `${broken[1]},"Enter an email address like name@example.com; Enter a US postal code"`,
+      `${broken[2]},"No source is named “Nobody Leads”"`,
+      '',
+    ])
+    // Fixed, the refused rows import (the error column is ignored when mapped to nothing).
+    const fixed = res.body
+      .replace('555,', '(602) 555-0102,')
+      .replace('not-an-email', 'cy@example.test')
+      .replace('ABCDE', '85003')
+      .replace('Nobody Leads,', 'Sunny Leads,')
+    const again = await upload(
+      fixed,
+      `?columns=firstName,lastName,phone,email,postalCode,partnerCompanyId,`,
+      company,
+    )
+    expect(await finished(again.body.id, company)).toMatchObject({
+      state: 'done',
+      createdRows: 3,
+      failedRows: 0,
+    })
+  })
+
+  it('lists past imports newest first with their counts, for the company only', async () => {
+    const company = await signup(t.app)
+    const source = await createPartner(t.app, company, leadSeller('Listed Leads'))
+    const first = await upload(`phone\n+16025550181\nbad`, `?partnerCompanyId=${source.id}`, company)
+    await finished(first.body.id, company)
+    const second = await upload(`phone\n+16025550182`, `?partnerCompanyId=${source.id}`, company)
+    await finished(second.body.id, company)
+    const list = await call(t.app, 'GET', '/api/v1/imports?limit=1', { token: company.token })
+    expect(list.status).toBe(200)
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: second.body.id, state: 'done', createdRows: 1, failedRows: 0 }),
+    ])
+    const next = await call(t.app, 'GET', `/api/v1/imports?cursor=${list.body.nextCursor}`, {
+      token: company.token,
+    })
+    expect(next.body.items).toEqual([
+      expect.objectContaining({
+        id: first.body.id,
+        createdRows: 1,
+        failedRows: 1,
+        createdBy: expect.any(String),
+      }),
+    ])
+    const other = await signup(t.app)
+    expect((await call(t.app, 'GET', '/api/v1/imports', { token: other.token })).body.items).toEqual([])
+    expect((await errorsCsv(first.body.id, other)).statusCode).toBe(404)
+  })
+
+  it('imports by the mapping chosen on upload, ignoring unmapped columns, and remembers it for the company', async () => {
+    const company = await signup(t.app)
+    const source = await createPartner(t.app, company, leadSeller('Mapped Leads'))
+    const csv = 'Nombre,Tel,Shoe Size,Origin\nMia,+16025550191,44,Mapped Leads\n'
+    const started = await upload(csv, '?columns=firstName,phone,,partnerCompanyId', company)
+    expect(await finished(started.body.id, company)).toMatchObject({ state: 'done', createdRows: 1 })
+    const leads = await call(t.app, 'GET', `/api/v1/leads?partnerCompanyId=${source.id}`, {
+      token: company.token,
+    })
+    expect(leads.body.items).toMatchObject([{ firstName: 'Mia', phone: '+16025550191' }])
+    const mapping = await call(t.app, 'GET', '/api/v1/imports/mapping', { token: company.token })
+    expect(mapping.body).toEqual({
+      columns: { nombre: 'firstName', tel: 'phone', shoesize: null, origin: 'partnerCompanyId' },
+    })
+    const other = await signup(t.app)
+    expect((await call(t.app, 'GET', '/api/v1/imports/mapping', { token: other.token })).body).toEqual({
+      columns: {},
+    })
+  })
+
+  it('refuses a mapping that names an unknown field or one field twice', async () => {
+    const unknown = await upload('a\nb', '?columns=shoeSize')
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.errors).toEqual([
+      { path: 'columns', message: 'Column 1 is mapped to “shoeSize”, which is not a lead field' },
+    ])
+    const twice = await upload('a,b\nx,y', '?columns=phone,phone')
+    expect(twice.status).toBe(400)
+    expect(twice.body.errors[0].message).toMatch(/phone.*more than one column/)
+  })
+
+  it('sends one purchase notification per source for the whole import, not one per lead', async () => {
+    const company = await signup(t.app)
+    const seller = (name: string, email: string) => ({
+      ...leadSeller(name),
+      sellsLeads: { ...leadSeller(name).sellsLeads, purchaseNotificationEmails: [email] },
+    })
+    await createPartner(t.app, company, seller('North Leads', 'north@seller.test'))
+    await createPartner(t.app, company, seller('South Leads', 'south@seller.test'))
+    const rows = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `Lead ${i},+1602555${String(300 + i).padStart(4, '0')},${i < 4 ? 'North Leads' : 'South Leads'}`,
+    )
+    const started = await upload(
+      ['Name,Phone,Source', ...rows].join('\n'),
+      '?columns=firstName,phone,partnerCompanyId',
+      company,
+    )
+    expect(await finished(started.body.id, company)).toMatchObject({ state: 'done', createdRows: 6 })
+    const to = (address: string) => smtp.received.filter((r) => r.envelopeTo.includes(address))
+    expect(
+      await eventually(() => to('north@seller.test').length > 0 && to('south@seller.test').length > 0),
+    ).toBe(true)
+    // Time for any further (wrong) mail to arrive.
+    await new Promise((r) => setTimeout(r, 1500))
+    expect(to('north@seller.test').map((r) => r.mail.subject)).toEqual(['4 new leads from North Leads'])
+    expect(to('south@seller.test').map((r) => r.mail.subject)).toEqual(['2 new leads from South Leads'])
   })
 })

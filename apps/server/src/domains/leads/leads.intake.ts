@@ -1,7 +1,7 @@
 import type { CreateLeadBody, Lead, QueueSettings } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
-import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
+import { type ContactColumns, contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
@@ -18,21 +18,46 @@ import * as repo from './leads.repo.ts'
 const unprocessable = (path: string, message: string) => fieldError(path, message, 'unprocessable')
 
 type LeadSource = NonNullable<Awaited<ReturnType<typeof findLeadSource>>>
-type FindSource = (conn: Conn, companyId: string, id: string) => Promise<LeadSource | null>
+type Campaign = Awaited<ReturnType<typeof findCampaignById>>
+
+/** How intake reads sources and campaigns: straight from the database, or once per batch. */
+export type Lookups = {
+  source: (conn: Conn, companyId: string, id: string) => Promise<LeadSource | null>
+  campaign: (conn: Conn, companyId: string, id: string) => Promise<Campaign>
+  campaignByExternalIds: (
+    conn: Conn,
+    companyId: string,
+    partner: string,
+    campaign: string,
+  ) => Promise<Campaign>
+}
+export const directLookups: Lookups = {
+  source: findLeadSource,
+  campaign: findCampaignById,
+  campaignByExternalIds: findCampaignByExternalIds,
+}
 
 /**
- * Source lookups that last a batch: an import's rows mostly name one source, which is read once
- * per batch (and within its transaction) instead of once per row.
+ * Lookups that last a batch: an import's rows mostly name one source and campaign, which are read
+ * once per batch (and within its transaction) instead of once per row.
  */
-export function sourcesForBatch(): FindSource {
-  const seen = new Map<string, Promise<LeadSource | null>>()
-  return (conn, companyId, id) => {
-    let found = seen.get(id)
-    if (!found) {
-      found = findLeadSource(conn, companyId, id)
-      seen.set(id, found)
+export function lookupsForBatch(): Lookups {
+  const cached = <A extends string[], R>(read: (conn: Conn, companyId: string, ...key: A) => Promise<R>) => {
+    const seen = new Map<string, Promise<R>>()
+    return (conn: Conn, companyId: string, ...key: A) => {
+      const k = key.join('\n')
+      let found = seen.get(k)
+      if (!found) {
+        found = read(conn, companyId, ...key)
+        seen.set(k, found)
+      }
+      return found
     }
-    return found
+  }
+  return {
+    source: cached(findLeadSource),
+    campaign: cached(findCampaignById),
+    campaignByExternalIds: cached(findCampaignByExternalIds),
   }
 }
 
@@ -43,7 +68,7 @@ export type Arrival = {
   settings: Settings | Promise<Settings>
   via: 'ui' | 'api' | 'import' | 'exchange' | 'seed'
   notify: Notifier | null
-  findSource?: FindSource
+  lookups?: Lookups
   /** Bought over the exchange: the seller's id for the lead, which its return travels back by. */
   origin?: string
   /**
@@ -61,17 +86,20 @@ export type Arrival = {
 export class ClaimTaken extends Error {}
 
 /** The source and campaign of a new lead (seeds 000 and 003). */
-async function resolveSource(
+export async function resolveSource(
   conn: Conn,
   companyId: string,
-  input: CreateLeadBody,
-  findSource: FindSource = findLeadSource,
+  input: Pick<
+    CreateLeadBody,
+    'partnerCompanyId' | 'campaignId' | 'externalPartnerCompanyId' | 'externalCampaignId'
+  >,
+  lookups: Lookups = directLookups,
   registered = false,
 ) {
   let partnerId = input.partnerCompanyId
   let campaignId = input.campaignId ?? null
   if (input.externalPartnerCompanyId && input.externalCampaignId) {
-    const campaign = await findCampaignByExternalIds(
+    const campaign = await lookups.campaignByExternalIds(
       conn,
       companyId,
       input.externalPartnerCompanyId,
@@ -87,13 +115,13 @@ async function resolveSource(
   }
   if (!partnerId)
     throw unprocessable('partnerCompanyId', 'A lead needs a source: a partner company that sells leads')
-  const source = await findSource(conn, companyId, partnerId)
+  const source = await lookups.source(conn, companyId, partnerId)
   if (!source) throw unprocessable('partnerCompanyId', 'No such partner company')
   if (!source.enabled && !registered)
     throw unprocessable('partnerCompanyId', `${source.name} does not sell leads`)
   if (!source.active) throw unprocessable('partnerCompanyId', `${source.name} is inactive`)
   if (campaignId) {
-    const campaign = await findCampaignById(conn, companyId, campaignId)
+    const campaign = await lookups.campaign(conn, companyId, campaignId)
     if (!campaign || campaign.partnerCompanyId !== partnerId) {
       throw unprocessable('campaignId', `Not a campaign of ${source.name}`)
     }
@@ -104,7 +132,7 @@ async function resolveSource(
 }
 
 /** The duplicate check of a new lead per the queue settings; null when duplicates are allowed. */
-function duplicateCheck(companyId: string, keys: repo.DuplicateKeys, settings: QueueSettings) {
+export function duplicateCheck(companyId: string, keys: repo.DuplicateKeys, settings: QueueSettings) {
   const days = settings.duplicateWindowDays
   if (days === 0) return null
   const lockKeys = [
@@ -118,6 +146,59 @@ function duplicateCheck(companyId: string, keys: repo.DuplicateKeys, settings: Q
   return { lockKeys, keys, since }
 }
 
+/** Where a new lead starts (seeds 000 and 004). */
+function startingLocation(
+  source: LeadSource,
+  requested: CreateLeadBody['location'],
+  { distributed, registered }: Pick<Arrival, 'distributed' | 'registered'>,
+) {
+  const sourceDefault = source.defaultLeadLocation ?? 'pending'
+  if (registered) return 'pending'
+  if (distributed) return source.autoAccept ? sourceDefault : 'awaiting_acceptance'
+  return source.forceDefaultLeadLocation ? sourceDefault : (requested ?? sourceDefault)
+}
+
+/** A new lead's row and its first timeline event, as intake and imports write them. */
+export function newLead(
+  companyId: string,
+  actor: EventActor,
+  input: CreateLeadBody,
+  contact: ContactColumns,
+  { source, campaignId }: { source: LeadSource; campaignId: string | null },
+  settings: Settings,
+  arrival: Pick<Arrival, 'via' | 'distributed' | 'registered' | 'origin'>,
+) {
+  const location = startingLocation(source, input.location, arrival)
+  const keys = duplicateKeys(contact)
+  const id = newId()
+  const row: repo.NewLeadRow = {
+    id,
+    ...contact,
+    timezone: contactTimeZone(contact, settings.timezone),
+    partner_company_id: source.id,
+    campaign_id: campaignId,
+    location,
+    priority_rank: priorityRank(source.leadQueuePriority),
+    contact_after: new Date(Date.now() + settings.requestableAfterMinutes * 60_000),
+    call_center_comments: input.callCenterComments ?? null,
+    notes: input.notes ?? null,
+    external_partner_company_id: input.externalPartnerCompanyId ?? null,
+    external_campaign_id: input.externalCampaignId ?? null,
+    trusted_form_cert_url: input.trustedFormCertUrl ?? null,
+    leadid_token: input.leadiDToken ?? null,
+    email_key: keys.email,
+    name_address_key: keys.nameAddress,
+    ...(arrival.origin && { exchange_origin_id: arrival.origin }),
+  }
+  const event = eventRow(actor, 'lead', id, 'created', {
+    via: arrival.via,
+    location,
+    partnerCompanyId: source.id,
+    campaignId,
+  })
+  return { row, event, keys, check: duplicateCheck(companyId, keys, settings) }
+}
+
 /**
  * Creates a lead: validates the contact, resolves source and campaign, picks the starting
  * location and priority, refuses duplicates (race-free: the duplicate keys stay locked until
@@ -129,57 +210,30 @@ export async function addLead(
   companyId: string,
   actor: EventActor,
   input: CreateLeadBody,
-  { settings: queueSettings, via, notify, findSource, origin, distributed, registered, claim }: Arrival,
+  arrival: Arrival,
 ): Promise<Lead> {
+  const { settings: queueSettings, notify, lookups, distributed, registered, claim } = arrival
   const contact = normaliseContact(input)
   if (!contact.phone && !contact.email) throw fieldError('phone', 'A lead needs a phone number or an email')
   // Settings still on their way (a single intake) arrive while the source is read.
   const [{ source, campaignId }, settings] = await Promise.all([
-    resolveSource(conn, companyId, input, findSource, registered),
+    resolveSource(conn, companyId, input, lookups, registered),
     queueSettings,
   ])
-  const sourceDefault = source.defaultLeadLocation ?? 'pending'
-  const location = registered
-    ? 'pending'
-    : distributed
-      ? source.autoAccept
-        ? sourceDefault
-        : 'awaiting_acceptance'
-      : source.forceDefaultLeadLocation
-        ? sourceDefault
-        : (input.location ?? sourceDefault)
-  const keys = duplicateKeys(contact)
-  const id = newId()
+  const { row, event, check } = newLead(
+    companyId,
+    actor,
+    input,
+    contact,
+    { source, campaignId },
+    settings,
+    arrival,
+  )
   const emails = notify ? source.purchaseNotificationEmails : []
   // A supplier's own leads are never registered back with it.
   const registering = Boolean(settings.autoRegistration && notify && !distributed)
   const write = async (conn: Conn) => {
-    const inserted = await repo.insertLeadUnlessDuplicate(
-      conn,
-      companyId,
-      {
-        id,
-        ...contact,
-        timezone: contactTimeZone(contact, settings.timezone),
-        partner_company_id: source.id,
-        campaign_id: campaignId,
-        location,
-        priority_rank: priorityRank(source.leadQueuePriority),
-        contact_after: new Date(Date.now() + settings.requestableAfterMinutes * 60_000),
-        call_center_comments: input.callCenterComments ?? null,
-        notes: input.notes ?? null,
-        external_partner_company_id: input.externalPartnerCompanyId ?? null,
-        external_campaign_id: input.externalCampaignId ?? null,
-        trusted_form_cert_url: input.trustedFormCertUrl ?? null,
-        leadid_token: input.leadiDToken ?? null,
-        email_key: keys.email,
-        name_address_key: keys.nameAddress,
-        ...(origin && { exchange_origin_id: origin }),
-      },
-      eventRow(actor, 'lead', id, 'created', { via, location, partnerCompanyId: source.id, campaignId }),
-      duplicateCheck(companyId, keys, settings),
-      claim?.(id),
-    )
+    const inserted = await repo.insertLeadUnlessDuplicate(conn, companyId, row, event, check, claim?.(row.id))
     if (inserted.duplicates) {
       throw new AppError('unprocessable', 'This lead duplicates an existing one', {
         type: 'duplicate-lead',

@@ -87,6 +87,63 @@ export async function insertLeadUnlessDuplicate(
   return lead.id ? { lead: lead as LeadRow } : {}
 }
 
+/**
+ * Many new leads and their first timeline events in one statement (CSV imports); the rows are
+ * built as for `insertLeadUnlessDuplicate`, and their duplicate keys already checked and locked.
+ */
+export async function insertLeads(
+  conn: Conn,
+  companyId: string,
+  rows: NewLeadRow[],
+  events: Record<string, unknown>[],
+): Promise<{ id: string; number: number }[]> {
+  if (rows.length === 0) return []
+  const insertAll = (table: 'leads' | 'timeline_events', records: Record<string, unknown>[]) => {
+    const columns = [...new Set(records.flatMap((r) => Object.keys(r)))]
+    return sql`insert into ${sql.table(table)} (company_id, ${sql.join(columns.map((c) => sql.ref(c)))})
+      select ${companyId}, ${sql.join(columns.map((c) => sql.ref(`r.${c}`)))}
+      from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(records)}::jsonb) r`
+  }
+  const result = await sql<{ id: string; number: string | number }>`
+    with lead as (${insertAll('leads', rows)} returning id, number),
+    event as (${insertAll('timeline_events', events)})
+    select id, number from lead`.execute(conn)
+  return result.rows.map((r) => ({ id: r.id, number: Number(r.number) }))
+}
+
+/**
+ * Locks the duplicate keys of many new leads (as intake's `lead_duplicates` does, in the same
+ * sorted order, so never a deadlock); the next statement's snapshot sees what intakes holding
+ * them committed meanwhile.
+ */
+export async function lockDuplicateKeys(conn: Conn, lockKeys: string[]) {
+  if (lockKeys.length === 0) return
+  await sql`select count(pg_advisory_xact_lock(hashtextextended(k, 0)))
+    from (select distinct k from unnest(${lockKeys}::text[]) k order by k) sorted`.execute(conn)
+}
+
+/** Which of these duplicate keys earlier leads (created since `since`) already have. */
+export async function takenDuplicateKeys(
+  conn: Conn,
+  companyId: string,
+  keys: { phones: string[]; emails: string[]; nameAddresses: string[] },
+  since: Date | null,
+): Promise<{ phones: Set<string>; emails: Set<string>; nameAddresses: Set<string> }> {
+  const after = since ?? '-infinity'
+  const { rows } = await sql<{ kind: 'p' | 'e' | 'n'; key: string }>`
+    select distinct 'p' as kind, phone as key from leads
+      where company_id = ${companyId} and phone = any(${keys.phones}::text[]) and created_at >= ${after}::timestamptz
+    union all
+    select distinct 'e', email_key from leads
+      where company_id = ${companyId} and email_key = any(${keys.emails}::text[]) and created_at >= ${after}::timestamptz
+    union all
+    select distinct 'n', name_address_key from leads
+      where company_id = ${companyId} and name_address_key = any(${keys.nameAddresses}::text[])
+        and created_at >= ${after}::timestamptz`.execute(conn)
+  const of = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.key))
+  return { phones: of('p'), emails: of('e'), nameAddresses: of('n') }
+}
+
 export async function updateLead(conn: Conn, companyId: string, id: string, values: Updateable<LeadsTable>) {
   return conn
     .updateTable('leads')

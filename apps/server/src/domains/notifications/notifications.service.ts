@@ -83,6 +83,38 @@ export async function notifyPurchase(
 }
 
 /**
+ * Purchase notification of a CSV import (seed 000, issue 13.4): one email per source when the
+ * import ends, with the number of leads it added from that source, instead of one per lead.
+ */
+export async function notifyImportPurchase(
+  conn: Conn,
+  ctx: Ctx,
+  companyId: string,
+  source: SourceSummary & { emails: string[] },
+  count: number,
+) {
+  if (source.emails.length === 0 || count === 0) return
+  const company = await findCompany(conn, companyId)
+  const many = count === 1 ? 'lead' : 'leads'
+  const text = [
+    `${company?.name ?? 'We'} imported ${count} new ${many} from ${source.name} (CSV import).`,
+    '',
+    `Open the leads: ${ctx.config.publicUrl}/leads`,
+  ].join('\n')
+  await queueMail(conn, ctx, companyId, [
+    {
+      to: source.emails,
+      subject: `${count} new ${many} from ${source.name}`,
+      text,
+      html: text
+        .split('\n')
+        .map((l) => escapeHtml(l))
+        .join('<br>\n'),
+    },
+  ])
+}
+
+/**
  * One email per return batch to the source's return notification emails (seeds 000, 001):
  * the source's auto-response message campaign when it has one, else the built-in message,
  * then the list of returned records. Call-center comments appear only if the source says so, and

@@ -182,3 +182,21 @@ export async function setBuysSecret(
       .execute()
   }
 }
+
+/** The ids of the partner companies with each of these names (any case): lower(name) → ids. */
+export async function idsByNames(conn: Conn, companyId: string, names: string[]) {
+  const found = new Map<string, string[]>()
+  if (names.length === 0) return found
+  const rows = await conn
+    .selectFrom('partner_companies')
+    .where('company_id', '=', companyId)
+    .where(
+      sql<string>`lower(name)`,
+      'in',
+      names.map((n) => n.toLowerCase()),
+    )
+    .select([sql<string>`lower(name)`.as('key'), 'id'])
+    .execute()
+  for (const r of rows) found.set(r.key, [...(found.get(r.key) ?? []), r.id])
+  return found
+}

@@ -28,6 +28,10 @@ export function leadSourceFrom(row: PartnerRow) {
   }
 }
 
+/** Sources named in a CSV import by name: lower(name) → the ids of the partner companies so named. */
+export const sourceIdsByName = (conn: Conn, companyId: string, names: string[]) =>
+  repo.idsByNames(conn, companyId, names)
+
 /** What customer intake needs of a source; null when it is not a partner company of this company. */
 export async function findCustomerSource(conn: Conn, companyId: string, id: string) {
   const row = await repo.findPartnerCompany(conn, companyId, id)

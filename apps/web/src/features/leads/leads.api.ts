@@ -3,10 +3,8 @@ import { api, type Page } from '../../app/api.ts'
 import type {
   CreateLeadInput,
   DuplicateMatch,
-  ImportState,
   Lead,
   LeadFilters,
-  LeadImport,
   LeadLocation,
   QueueRequestResult,
   RequeueInput,
@@ -45,30 +43,7 @@ export const invalidateLead = (id: string, reason: string) =>
 export const convertLead = (id: string, officeLocationId?: string) =>
   api.post<{ customer: Customer }>(`${one(id)}/convert`, officeLocationId ? { officeLocationId } : {})
 
-/** Sends a CSV file as it is; the answer is the import job, to follow with getImport. */
-export function importLeads(file: Blob, defaultPartnerCompanyId: string | null) {
-  const query = defaultPartnerCompanyId
-    ? `?partnerCompanyId=${encodeURIComponent(defaultPartnerCompanyId)}`
-    : ''
-  return api.upload<LeadImport>(`${base}/import${query}`, file, 'text/csv')
-}
-
-export const getImport = (id: string, signal?: AbortSignal) =>
-  api.get<LeadImport>(`/api/v1/imports/${encodeURIComponent(id)}`, withSignal(signal))
-
-/** The CSV header names an import understands. */
-export { leadImportColumns as importColumns } from '@tributary/contracts/import-columns'
-
-export type {
-  CreateLeadInput,
-  DuplicateMatch,
-  ImportState,
-  Lead,
-  LeadFilters,
-  LeadImport,
-  LeadLocation,
-  UpdateLeadInput,
-}
+export type { CreateLeadInput, DuplicateMatch, Lead, LeadFilters, LeadLocation, UpdateLeadInput }
 
 /** One lead, cached under the key its page and every link to it share. */
 export const leadQuery = (id: string) =>
