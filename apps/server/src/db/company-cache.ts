@@ -198,7 +198,8 @@ function writesWatched(node: RootOperationNode): boolean {
 /** Listens on its own connection (the pool's are shared); `onLost` when that connection ends. */
 export function postgresCache(connectionString: string): CompanyCache {
   return new CompanyCache(async (onChange, onLost) => {
-    const client = new pg.Client({ connectionString })
+    // A stalled connection must not hold requests: a sync that times out counts as not heard.
+    const client = new pg.Client({ connectionString, query_timeout: 5_000 })
     let ended = false
     const end = () => {
       if (ended) return
