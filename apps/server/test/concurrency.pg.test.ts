@@ -227,4 +227,35 @@ describe('on PostgreSQL with two server processes', () => {
       expect(rows).toHaveLength(1)
     }
   })
+
+  it('numbers 200 leads and 200 customers posted at once to both servers 1 to 200 in a new company', async () => {
+    const base = servers[0]?.url as string
+    const signup = await http(base, 'POST', '/api/v1/signup', undefined, {
+      companyName: 'Counted Co',
+      name: 'Admin',
+      email: 'admin@counted.test',
+      password: 'a long enough password',
+    })
+    const token = signup.body.token as string
+    const offices = await http(base, 'GET', '/api/v1/office-locations', token)
+    const source = await http(base, 'POST', '/api/v1/partner-companies', token, {
+      name: 'Counted Source',
+      sellsLeads: { enabled: true, defaultLeadLocation: 'queue' },
+      sellsCustomers: { enabled: true, defaultOfficeLocationId: offices.body.items[0].id },
+    })
+    for (const path of ['/api/v1/leads', '/api/v1/customers']) {
+      const answers = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          http(servers[i % 2]?.url as string, 'POST', path, token, {
+            partnerCompanyId: source.body.id,
+            firstName: `Counted ${i}`,
+            phone: `+1 480 556 ${String(i).padStart(4, '0')}`,
+          }),
+        ),
+      )
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
+      const numbers = answers.map((a) => a.body.number as number).sort((a, b) => a - b)
+      expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => i + 1))
+    }
+  })
 })

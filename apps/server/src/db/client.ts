@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { PGlite, types } from '@electric-sql/pglite'
 import { Kysely, PostgresDialect, type PostgresPool, type Transaction } from 'kysely'
 import pg from 'pg'
+import { type CompanyCache, pgliteCache, postgresCache } from './company-cache.ts'
 import { PGliteDialect } from './pglite-dialect.ts'
 import type { DB } from './schema.ts'
 
@@ -12,8 +13,8 @@ export type Tx = Transaction<DB>
 export type Conn = Db | Tx
 
 export type Database =
-  | { engine: 'postgres'; db: Db; connectionString: string; close(): Promise<void> }
-  | { engine: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
+  | { engine: 'postgres'; db: Db; connectionString: string; cache: CompanyCache; close(): Promise<void> }
+  | { engine: 'pglite'; db: Db; pglite: PGlite; cache: CompanyCache; close(): Promise<void> }
 
 // Counts fit in a JS number; both engines then hand the same types to the code.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
@@ -74,17 +75,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // the dead client, so the listeners only have to keep the process alive.
     pool.on('error', () => {})
     pool.on('connect', (client) => client.on('error', () => {}))
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparing(pool) }) })
-    return { engine: 'postgres', db, connectionString: options.databaseUrl, close: () => db.destroy() }
+    const cache = postgresCache(options.databaseUrl)
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: preparing(pool) }),
+      plugins: [cache.plugin],
+    })
+    return {
+      engine: 'postgres',
+      db,
+      connectionString: options.databaseUrl,
+      cache,
+      close: async () => {
+        await cache.close()
+        await db.destroy()
+      },
+    }
   }
   if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true })
   const pglite = await PGlite.create(options.dataDir, { parsers: { [types.INT8]: (v: string) => Number(v) } })
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) })
+  const cache = pgliteCache(pglite)
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins: [cache.plugin] })
   return {
     engine: 'pglite',
     db,
     pglite,
+    cache,
     close: async () => {
+      await cache.close()
       await db.destroy()
       await pglite.close()
     },

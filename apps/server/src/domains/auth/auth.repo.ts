@@ -71,6 +71,7 @@ export const findSessionByHash = (conn: Conn, companyId: string, tokenHash: Buff
     .select([
       's.id',
       's.csrf_token',
+      's.expires_at',
       'u.id as user_id',
       'u.name as user_name',
       'pc.id as partner_company_id',

@@ -87,35 +87,64 @@ export const endSessions = (conn: Conn, companyId: string, owner: SessionOwner) 
 
 export type Authenticated = { actor: Actor; csrfToken: string | null }
 
-/** Resolves a bearer token or session cookie to an actor; null when it is not valid (any reason). */
+/** Who is behind a token, as the cache keeps it: until the session expires; a key's last recorded use. */
+type Caller = Authenticated & { expiresAt: number; usedAt: number }
+
+// A cached caller is dropped by any change behind it (migration 0051); this only bounds memory.
+const CALLER_TTL_MS = 5 * 60_000
+
+/**
+ * Resolves a bearer token or session cookie to an actor; null when it is not valid (any reason).
+ * Read through the process's company cache: a logout, a revoked key, a disabled user or a changed
+ * role drops the company's entries on every process as it commits.
+ */
 export async function authenticate(ctx: AppContext, token: string): Promise<Authenticated | null> {
   const parsed = parseToken(token)
   if (!parsed) return null
   const { companyId } = parsed
-  if (parsed.kind === 'session') {
-    const s = await repo.findSessionByHash(ctx.db, companyId, parsed.hash)
-    if (!s) return null
-    const actor: Actor = s.partner_company_id
-      ? {
-          kind: 'partner',
-          companyId,
-          partnerCompanyId: s.partner_company_id,
-          partnerName: s.partner_name as string,
-          label: `${s.partner_name} (partner login)`,
-          sessionId: s.id,
-        }
-      : userActor(companyId, s.user_id as string, s.user_name as string, s.permissions, s.id, null)
-    return { actor, csrfToken: s.csrf_token }
-  }
-  const k = await repo.findApiKeyByHash(ctx.db, companyId, parsed.hash)
-  if (!k) return null
+  const caller = await ctx.database.cache.get(
+    companyId,
+    `caller:${parsed.hash.toString('base64')}`,
+    CALLER_TTL_MS,
+    () =>
+      parsed.kind === 'session'
+        ? findSession(ctx, companyId, parsed.hash)
+        : findApiKey(ctx, companyId, parsed.hash),
+  )
+  if (!caller || caller.expiresAt <= Date.now()) return null
+  const keyId = caller.actor.kind === 'user' ? caller.actor.apiKeyId : null
   // Record use at most once a minute: keeps hot API clients off a single row lock.
-  if (!k.last_used_at || Date.now() - k.last_used_at.getTime() > 60_000) {
-    await repo.touchApiKey(ctx.db, companyId, k.id)
+  if (keyId && Date.now() - caller.usedAt > 60_000) {
+    caller.usedAt = Date.now()
+    await repo.touchApiKey(ctx.db, companyId, keyId)
   }
+  return { actor: caller.actor, csrfToken: caller.csrfToken }
+}
+
+async function findSession(ctx: AppContext, companyId: string, hash: Buffer): Promise<Caller | null> {
+  const s = await repo.findSessionByHash(ctx.db, companyId, hash)
+  if (!s) return null
+  const actor: Actor = s.partner_company_id
+    ? {
+        kind: 'partner',
+        companyId,
+        partnerCompanyId: s.partner_company_id,
+        partnerName: s.partner_name as string,
+        label: `${s.partner_name} (partner login)`,
+        sessionId: s.id,
+      }
+    : userActor(companyId, s.user_id as string, s.user_name as string, s.permissions, s.id, null)
+  return { actor, csrfToken: s.csrf_token, expiresAt: s.expires_at.getTime(), usedAt: 0 }
+}
+
+async function findApiKey(ctx: AppContext, companyId: string, hash: Buffer): Promise<Caller | null> {
+  const k = await repo.findApiKeyByHash(ctx.db, companyId, hash)
+  if (!k) return null
   return {
     actor: userActor(companyId, k.user_id, `${k.name} (API key)`, k.permissions, null, k.id),
     csrfToken: null,
+    expiresAt: Number.POSITIVE_INFINITY,
+    usedAt: k.last_used_at?.getTime() ?? 0,
   }
 }
 

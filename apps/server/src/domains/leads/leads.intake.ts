@@ -9,7 +9,7 @@ import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campai
 import { onceForKey } from '../idempotency/idempotency.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
-import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
+import { cachedQueueSettings } from '../queue-settings/queue-settings.service.ts'
 import { type EventActor, eventRow } from '../timeline/timeline.service.ts'
 import { leadChanged } from './leads.events.ts'
 import { priorityRank, toLead } from './leads.mapper.ts'
@@ -60,6 +60,14 @@ export function lookupsForBatch(): Lookups {
     campaignByExternalIds: cached(findCampaignByExternalIds),
   }
 }
+
+/** Sources from the process's company cache (dropped on every change to a partner company). */
+const cachedSources =
+  (ctx: AppContext): FindSource =>
+  (conn, companyId, id) =>
+    ctx.database.cache.get(companyId, `lead-source:${id}`, 5 * 60_000, () =>
+      findLeadSource(conn, companyId, id),
+    )
 
 type Settings = QueueSettings & { autoRegistration?: boolean }
 
@@ -279,14 +287,15 @@ export async function createLead(
       settings,
       via: actor.apiKeyId ? 'api' : 'ui',
       notify: ctx,
+      findSource: cachedSources(ctx),
     }),
   })
   if (!idempotencyKey) {
-    const { body } = await add(ctx.db, queueSettingsOf(ctx.db, actor.companyId))
+    const { body } = await add(ctx.db, cachedQueueSettings(ctx.database, actor.companyId))
     return { status: 201, lead: body, replayed: false }
   }
   // Read before the transaction: the embedded database runs one statement at a time.
-  const settings = await queueSettingsOf(ctx.db, actor.companyId)
+  const settings = await cachedQueueSettings(ctx.database, actor.companyId)
   return ctx.db
     .transaction()
     .execute(async (tx) => {

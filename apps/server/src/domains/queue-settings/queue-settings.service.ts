@@ -1,5 +1,5 @@
 import type { QueueSettings } from '@tributary/contracts'
-import type { Conn } from '../../db/client.ts'
+import type { Conn, Database } from '../../db/client.ts'
 import * as repo from './queue-settings.repo.ts'
 
 export { type SettingsJson, settingsJson } from './queue-settings.repo.ts'
@@ -42,6 +42,13 @@ export function settingsFrom(row: repo.SettingsJson | undefined): CompanySetting
     autoRegistration: row?.auto_registration ?? false,
   }
 }
+
+// Dropped on every change (migration 0051); this only bounds how long an idle company stays in memory.
+const CACHE_TTL_MS = 5 * 60_000
+
+/** The settings as `queueSettingsOf` reads them, from the process's company cache (intake, claims). */
+export const cachedQueueSettings = (database: Database, companyId: string): Promise<CompanySettings> =>
+  database.cache.get(companyId, 'queue-settings', CACHE_TTL_MS, () => queueSettingsOf(database.db, companyId))
 
 /** Saves the settings and the company's time zone, in the caller's transaction. */
 export async function saveQueueSettings(conn: Conn, companyId: string, input: QueueSettings) {

@@ -9,7 +9,11 @@ import { canonicalTimeZone } from '../../lib/regions.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { toLead } from '../leads/leads.mapper.ts'
 import { followCompanyTimeZone } from '../leads/leads.records.ts'
-import { queueSettingsOf, saveQueueSettings } from '../queue-settings/queue-settings.service.ts'
+import {
+  cachedQueueSettings,
+  queueSettingsOf,
+  saveQueueSettings,
+} from '../queue-settings/queue-settings.service.ts'
 import { zonesWithinHours } from './local-hours.ts'
 import * as repo from './queue.repo.ts'
 import { noteClaim } from './queue-vacuum.ts'
@@ -84,7 +88,7 @@ async function claimNextLead(
 /** Request lead: the best requestable lead, handed to the caller atomically (PRODUCT §2). */
 export async function requestNextLead(ctx: AppContext, actor: Actor): Promise<{ lead: Lead | null }> {
   assertPermission(actor, 'request_leads')
-  const settings = await queueSettingsOf(ctx.db, actor.companyId)
+  const settings = await cachedQueueSettings(ctx.database, actor.companyId)
   const zones = zonesWithinHours(settings.availableFrom, settings.availableUntil, settings.timezone)
   const lead = await claimNextLead(ctx, actor, settings, zones)
   if (lead) noteClaim(ctx)
