@@ -62,12 +62,13 @@ export function lookupsForBatch(): Lookups {
 }
 
 /** Sources from the process's company cache (dropped on every change to a partner company). */
-const cachedSources =
-  (ctx: AppContext): FindSource =>
-  (conn, companyId, id) =>
+const cachedLookups = (ctx: AppContext): Lookups => ({
+  ...directLookups,
+  source: (conn, companyId, id) =>
     ctx.database.cache.get(companyId, `lead-source:${id}`, 5 * 60_000, () =>
       findLeadSource(conn, companyId, id),
-    )
+    ),
+})
 
 type Settings = QueueSettings & { autoRegistration?: boolean }
 
@@ -287,7 +288,7 @@ export async function createLead(
       settings,
       via: actor.apiKeyId ? 'api' : 'ui',
       notify: ctx,
-      findSource: cachedSources(ctx),
+      lookups: cachedLookups(ctx),
     }),
   })
   if (!idempotencyKey) {
