@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
 import { ListBody } from '../../app/list-body.tsx'
+import { totalText } from '../../app/sort-header.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
@@ -13,6 +14,7 @@ import {
   type CustomerFilters,
   type CustomerStatus,
   customerStatusLabels,
+  exportCustomersUrl,
   listCustomers,
 } from './customers.api.ts'
 import { CustomersTable } from './customers-table.tsx'
@@ -30,8 +32,13 @@ function filtersOf(params: URLSearchParams): CustomerFilters {
   if (office) filters.officeLocationId = office
   if (status && statuses.includes(status as CustomerStatus)) filters.status = status as CustomerStatus
   if (q) filters.q = q
+  const sort = params.get('sort')
+  if (sort && customerSorts.includes(sort.replace(/^-/, ''))) filters.sort = sort as CustomerFilters['sort']
   return filters
 }
+
+/** The columns a customer list sorts by (`?sort=`, `-` for descending); newest first is the default. */
+const customerSorts = ['number', 'createdAt', 'lastName', 'location']
 
 /** Customers: converted and purchased accounts, filtered by source, office, status and a search. */
 export function CustomersPage() {
@@ -52,7 +59,7 @@ export function CustomersPage() {
   const returns = useReturnSelected({ kind: 'customer', list, selection, onReturned: setReturnNotice })
   const sales = useSellSelected({ kind: 'customer', list, selection, onSold: setReturnNotice })
   const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
-  const filtered = Object.keys(filters).length > 0
+  const filtered = Object.keys(filters).some((k) => k !== 'sort')
 
   return (
     <div className="page">
@@ -76,6 +83,14 @@ export function CustomersPage() {
         </output>
       ) : null}
       <Filters params={params} names={names} update={update} clear={() => clear()} filtered={filtered} />
+      <div className="list-summary">
+        <span className="muted" aria-live="polite">
+          {totalText(list.total, ['customer', 'customers'])}
+        </span>
+        <a className="button button-small" href={exportCustomersUrl(filters)} download>
+          Export CSV
+        </a>
+      </div>
       {list.items.length ? (
         <RecordSelectionToolbar
           kind="customer"
@@ -97,6 +112,8 @@ export function CustomersPage() {
           linkTo={(customer) => `/customers/${customer.id}`}
           selection={selection}
           busy={list.loading}
+          sort={filters.sort ?? '-createdAt'}
+          onSort={(sort) => update({ sort })}
         />
       </ListBody>
       {returns.dialog}

@@ -18,18 +18,26 @@ const base = '/api/v1/customers'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined)
 
+const paramsOf = (filters: CustomerFilters) => {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  return params
+}
+
 export function listCustomers(
   filters: CustomerFilters,
   cursor: string | null,
   signal?: AbortSignal,
   limit = 50,
 ): Promise<Page<Customer>> {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  const params = paramsOf(filters)
   params.set('limit', String(limit))
   if (cursor) params.set('cursor', cursor)
   return api.get<Page<Customer>>(`${base}?${params}`, withSignal(signal))
 }
+
+/** The address of the CSV file of a list: its filters and sort (the browser downloads it with the session). */
+export const exportCustomersUrl = (filters: CustomerFilters) => `${base}/export.csv?${paramsOf(filters)}`
 
 export const getCustomer = (id: string, signal?: AbortSignal) =>
   api.get<Customer>(one(id), withSignal(signal))
