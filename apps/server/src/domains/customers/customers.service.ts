@@ -192,7 +192,7 @@ export async function bulkCustomers(
   return eachRecord(ids, (id) => updateCustomer(ctx, actor, id, { officeLocationId: body.officeLocationId }))
 }
 
-const BATCH = 2000
+const BATCH = 1000
 
 /** The customers of a list (same filters and order) as a CSV file, read in batches by keyset. */
 export async function exportCustomers(ctx: AppContext, actor: Actor, query: CustomerExportQuery) {

@@ -78,7 +78,7 @@ describe('GET /api/v1/leads/export.csv', () => {
     const theirs = await createPartner(t.app, other, seller('Not Ours'))
     await createLead(t.app, other, theirs.id)
     const bulkSource = await createPartner(t.app, admin, seller('Bulk Export'))
-    // More than two batches of 2,000.
+    // More than five batches of 1,000.
     await sql`insert into leads (company_id, id, first_name, last_name, phone, country, timezone,
         partner_company_id, location, priority_rank, contact_after)
       select ${admin.companyId}, gen_random_uuid(), 'Row', 'Number ' || g, '+1602555' || lpad(g::text, 4, '0'),

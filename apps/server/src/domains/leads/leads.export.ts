@@ -8,7 +8,7 @@ import { priorities } from './leads.mapper.ts'
 import * as repo from './leads.repo.ts'
 import { visibleFilter } from './leads.service.ts'
 
-const BATCH = 2000
+const BATCH = 1000
 
 /** The leads of a list (same filters and order) as a CSV file, read in batches by keyset. */
 export async function exportLeads(ctx: AppContext, actor: Actor, query: LeadExportQuery) {
