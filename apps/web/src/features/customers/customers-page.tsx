@@ -8,8 +8,10 @@ import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
-import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { useBulkTarget } from '../records/bulk-target.tsx'
+import { RecordSelectionToolbar, selectedTargets, useReturnSelected } from '../records/record-list.tsx'
 import { countOf } from '../records/record-outcome.tsx'
+import { MoveCustomersDialog } from './customer-bulk.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
@@ -60,6 +62,8 @@ export function CustomersPage() {
   const sales = useSellSelected({ kind: 'customer', list, selection, onSold: setReturnNotice })
   const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
   const filtered = Object.keys(filters).some((k) => k !== 'sort')
+  const bulk = useBulkTarget('customer', list, selection, filters, key, selectedTargets(list, selection))
+  const [moving, setMoving] = useState(false)
 
   return (
     <div className="page">
@@ -98,7 +102,19 @@ export function CustomersPage() {
           canReturn={can('return_leads')}
           onReturn={returns.start}
           onSell={sales.start}
-        />
+        >
+          {bulk.matchAllButton}
+          {can('manage_customers') ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!selection.size}
+              onClick={() => setMoving(true)}
+            >
+              Move to office…
+            </button>
+          ) : null}
+        </RecordSelectionToolbar>
       ) : null}
       <ListBody
         list={list}
@@ -116,6 +132,9 @@ export function CustomersPage() {
           onSort={(sort) => update({ sort })}
         />
       </ListBody>
+      {moving ? (
+        <MoveCustomersDialog target={bulk.target} names={names} onClose={() => setMoving(false)} />
+      ) : null}
       {returns.dialog}
       {sales.dialog}
     </div>

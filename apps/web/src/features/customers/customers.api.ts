@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
 import type {
+  BulkCustomersInput,
+  BulkResult,
   CreateCustomerInput,
   Customer,
   CustomerFilters,
@@ -39,12 +41,22 @@ export function listCustomers(
 /** The address of the CSV file of a list: its filters and sort (the browser downloads it with the session). */
 export const exportCustomersUrl = (filters: CustomerFilters) => `${base}/export.csv?${paramsOf(filters)}`
 
+/** Moves many customers to an office, each as its own update; what moved and what did not. */
+export const bulkCustomers = (input: BulkCustomersInput) => api.post<BulkResult>(`${base}/bulk`, input)
+
 export const getCustomer = (id: string, signal?: AbortSignal) =>
   api.get<Customer>(one(id), withSignal(signal))
 export const createCustomer = (input: CreateCustomerInput) => api.post<Customer>(base, input)
 export const updateCustomer = (id: string, input: UpdateCustomerInput) => api.patch<Customer>(one(id), input)
 
-export type { CreateCustomerInput, Customer, CustomerFilters, CustomerStatus, UpdateCustomerInput }
+export type {
+  BulkResult,
+  CreateCustomerInput,
+  Customer,
+  CustomerFilters,
+  CustomerStatus,
+  UpdateCustomerInput,
+}
 
 /** One customer, cached under the key its page and every link to it share. */
 export const customerQuery = (id: string) =>

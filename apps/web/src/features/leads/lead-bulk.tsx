@@ -3,13 +3,11 @@ import { SelectField, TextField } from '../../app/form.tsx'
 import { useSubmit } from '../../app/use-submit.ts'
 import type { Directory } from '../directory/use-directory.ts'
 import { BulkDialog } from '../records/bulk-dialog.tsx'
-import { countOf, RecordResults, type RecordTarget } from '../records/record-outcome.tsx'
+import type { BulkTarget } from '../records/bulk-target.tsx'
+import { countOf, RecordResults } from '../records/record-outcome.tsx'
 import { type BulkLeadsInput, type BulkResult, bulkLeads, type LeadFilters } from './leads.api.ts'
 
 export type BulkLeadAction = BulkLeadsInput['action']
-
-/** The leads a bulk action names: the ticked ones, or every lead matching the list's filters. */
-export type BulkTarget = { records: readonly RecordTarget[]; filter: LeadFilters | null; count: number }
 
 const titles: Record<BulkLeadAction, string> = {
   move: 'Move',
@@ -61,7 +59,7 @@ export function LeadBulkDialog({
   onClose,
 }: {
   action: BulkLeadAction
-  target: BulkTarget
+  target: BulkTarget<Omit<LeadFilters, 'sort'>>
   names: Directory
   onClose: () => void
 }) {

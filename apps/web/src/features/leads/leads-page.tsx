@@ -1,28 +1,22 @@
 import { useMutation, useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { type Auth, useAuth } from '../../app/auth.tsx'
 import { ListBody } from '../../app/list-body.tsx'
 import { totalText } from '../../app/sort-header.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
-import { type KeysetList, useKeysetList } from '../../app/use-keyset-list.ts'
-import { type Selection, useSelection } from '../../app/use-selection.ts'
+import { useKeysetList } from '../../app/use-keyset-list.ts'
+import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
+import { useBulkTarget } from '../records/bulk-target.tsx'
 import { RecordSelectionToolbar, selectedTargets, useReturnSelected } from '../records/record-list.tsx'
 import { countOf } from '../records/record-outcome.tsx'
-import { type BulkLeadAction, type BulkTarget, LeadBulkButtons, LeadBulkDialog } from './lead-bulk.tsx'
+import { type BulkLeadAction, LeadBulkButtons, LeadBulkDialog } from './lead-bulk.tsx'
 import { locationOptions } from './lead-labels.ts'
-import {
-  exportLeadsUrl,
-  type Lead,
-  type LeadFilters,
-  type LeadLocation,
-  listLeads,
-  requestLead,
-} from './leads.api.ts'
+import { exportLeadsUrl, type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
 
 type Tab = 'pending' | 'queue' | 'mine' | 'all'
@@ -107,7 +101,8 @@ export function LeadsPage() {
     onSold: (text) => setOutcome(text ? { kind: 'success', text } : null),
   })
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
-  const bulk = useBulkLeads(list, selection, filters, key)
+  const bulk = useBulkTarget('lead', list, selection, filters, key, selectedTargets(list, selection))
+  const [bulkAction, setBulkAction] = useState<BulkLeadAction | null>(null)
 
   return (
     <div className="page">
@@ -190,7 +185,11 @@ export function LeadsPage() {
           onSell={sales.start}
         >
           {bulk.matchAllButton}
-          <LeadBulkButtons canAssign={can('assign_leads')} disabled={!selection.size} onAction={bulk.start} />
+          <LeadBulkButtons
+            canAssign={can('assign_leads')}
+            disabled={!selection.size}
+            onAction={setBulkAction}
+          />
         </RecordSelectionToolbar>
       ) : null}
       <ListBody
@@ -214,56 +213,19 @@ export function LeadsPage() {
           onSort={(sort) => update({ sort })}
         />
       </ListBody>
-      {bulk.action ? (
-        <LeadBulkDialog action={bulk.action} target={bulk.target} names={names} onClose={bulk.close} />
+      {bulkAction ? (
+        <LeadBulkDialog
+          action={bulkAction}
+          target={bulk.target}
+          names={names}
+          onClose={() => setBulkAction(null)}
+        />
       ) : null}
       {returns.dialog}
       {sales.dialog}
     </div>
   )
 }
-
-/**
- * The bulk actions' state: which dialog is open, and whether the selection means the ticked rows
- * or — after "Select all N matching" — every lead matching the filters (at most 1,000 in one action).
- */
-function useBulkLeads(list: KeysetList<Lead>, selection: Selection, filters: LeadFilters, key: string) {
-  const [action, setAction] = useState<BulkLeadAction | null>(null)
-  const [matchAll, setMatchAll] = useState(false)
-  // A new filter, or a row unticked, means the ticked rows again.
-  const selected = selection.size
-  // biome-ignore lint/correctness/useExhaustiveDependencies: key and selected are the triggers
-  useEffect(() => setMatchAll(false), [key, selected])
-  const total = list.total
-  const more = total !== null && selection.all && (total.lowerBound || total.count > list.items.length)
-  const tooMany = total !== null && (total.lowerBound || total.count > maxBulk)
-  const { sort: _sort, ...filter } = filters
-  const target: BulkTarget =
-    matchAll && total
-      ? { records: [], filter, count: total.count }
-      : { records: selectedTargets(list, selection), filter: null, count: selection.size }
-  const matchAllButton = !more ? null : matchAll ? (
-    <span className="selection-count">All {countOf('lead', total?.count ?? 0)} matching are selected</span>
-  ) : (
-    <button
-      type="button"
-      className="button button-small button-quiet"
-      disabled={tooMany}
-      title={
-        tooMany
-          ? `At most ${maxBulk.toLocaleString('en-US')} leads in one action; narrow the filters`
-          : undefined
-      }
-      onClick={() => setMatchAll(true)}
-    >
-      Select all {totalText(total, ['lead', 'leads']).replace(/ match(es)?$/, '')} matching
-    </button>
-  )
-  return { action, target, matchAllButton, start: setAction, close: () => setAction(null) }
-}
-
-/** At most this many leads in one bulk action (the API's limit). */
-const maxBulk = 1000
 
 /** Another tab keeps the source, campaign and search; the location filter belongs to All. */
 function tabAddress(params: URLSearchParams, tab: Tab): string {
