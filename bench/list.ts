@@ -21,7 +21,7 @@ const WARMUP = 1000
 const PAGE = 50
 
 /** 1,000,000 leads over a year: 40 % queue, 20 % pending, 30 % assigned, 10 % invalid; three priorities. */
-async function fillLeads(url: string, company: Company, partnerId: string) {
+export async function fillLeads(url: string, company: Company, partnerId: string) {
   await withClient(url, async (c) => {
     // Bulk rows reference an existing source and user: skip the per-row foreign-key triggers.
     await c.query('set session_replication_role = replica')

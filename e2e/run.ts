@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core'
 import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
+import { deskJourney } from './journeys/desk.ts'
 import { exchangeJourney } from './journeys/exchange.ts'
 import { importJourney } from './journeys/import.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
@@ -28,6 +29,7 @@ const allJourneys: Journey[] = [
   exchangeJourney,
   apiKeysAuditJourney,
   importJourney,
+  deskJourney,
 ]
 
 /** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */

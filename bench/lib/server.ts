@@ -46,6 +46,8 @@ export type Server = {
   dataDir: string
   /** Peak resident set size of the server process so far (VmHWM), in MB. */
   peakRssMb(): number
+  /** Resident set size of the server process now (VmRSS), in MB. */
+  rssMb(): number
   stop(): Promise<void>
 }
 
@@ -101,6 +103,7 @@ export async function startServer(
       if (child.exitCode === null) peak = Math.max(peak, vm(pid, 'VmHWM'))
       return peak
     },
+    rssMb: () => vm(pid, 'VmRSS'),
     stop: async () => {
       if (child.exitCode === null) {
         peak = Math.max(peak, vm(pid, 'VmHWM'))

@@ -23,7 +23,7 @@ export async function signUp(page: Page, name: string): Promise<Company> {
 }
 
 /** Cookie-authenticated writes carry the session's CSRF token, as the web app sends it. */
-async function csrfHeader(page: Page): Promise<Record<string, string>> {
+export async function csrfHeader(page: Page): Promise<Record<string, string>> {
   const cookie = (await page.context().cookies()).find((c) => c.name === 'tributary_csrf')
   if (!cookie) throw new Error('expected the CSRF cookie after logging in')
   return { 'x-csrf-token': decodeURIComponent(cookie.value) }

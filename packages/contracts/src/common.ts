@@ -31,3 +31,35 @@ export type Problem = z.infer<typeof Problem>
 /** Passwords: length only (NIST 800-63B) — at least 8, up to 128 characters, no composition rules. */
 export const Password = z.string().min(8, 'Use at least 8 characters').max(128)
 export const Email = z.email().max(254)
+
+/** Totals are counted exactly up to this many rows; beyond, the answer says "at least". */
+export const TOTAL_CAP = 10_000
+
+/** A page of a list that also says how many rows match its filters (`countedPage`). */
+export const countedPage = <T extends z.ZodType>(item: T) =>
+  page(item).extend({
+    total: z.number().int().describe(`Rows matching the filters, counted up to ${TOTAL_CAP}`),
+    totalIsLowerBound: z.boolean().optional().describe(`true when more than ${TOTAL_CAP} match`),
+  })
+
+/** `?sort=` values: each key ascending, or descending with a leading `-`. */
+export const sortParam = <const K extends readonly [string, ...string[]]>(
+  keys: K,
+  fallback: K[number] | `-${K[number]}`,
+) =>
+  z
+    .enum(keys.flatMap((k) => [k, `-${k}`]) as [string, ...string[]])
+    .default(fallback)
+    .describe(`One of ${keys.join(', ')}; a leading - sorts descending; ties are broken by id`)
+
+/** What a bulk action did: the ids it changed, and each one it could not with the reason in words. */
+export const BulkResult = z
+  .object({
+    done: z.array(Id),
+    failed: z.array(z.object({ id: z.string(), detail: z.string() })),
+  })
+  .meta({ id: 'BulkResult' })
+export type BulkResult = z.infer<typeof BulkResult>
+
+/** At most this many records in one bulk action. */
+export const BULK_MAX = 1000

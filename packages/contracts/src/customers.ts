@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id, Timestamp } from './common.ts'
+import { BULK_MAX, Email, Id, sortParam, Timestamp } from './common.ts'
 import { ContactAddress } from './leads.ts'
 
 const text = (max: number) => z.string().trim().max(max).nullable().optional()
@@ -63,12 +63,47 @@ export const Customer = z
   .meta({ id: 'Customer' })
 export type Customer = z.infer<typeof Customer>
 
-export const CustomerQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
+export const CustomerFilter = z.object({
   partnerCompanyId: Id.optional(),
   officeLocationId: Id.optional(),
   status: CustomerStatus.optional(),
   q: z.string().trim().min(1).max(100).optional(),
 })
+export type CustomerFilter = z.infer<typeof CustomerFilter>
+
+/** `location` is the office location's name. */
+export const customerSortKeys = ['number', 'createdAt', 'lastName', 'location'] as const
+export const CustomerSort = sortParam(customerSortKeys, '-createdAt')
+export type CustomerSort = z.infer<typeof CustomerSort>
+
+export const CustomerExportQuery = CustomerFilter.extend({ sort: CustomerSort })
+export type CustomerExportQuery = z.infer<typeof CustomerExportQuery>
+
+export const CustomerQuery = CustomerExportQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+})
 export type CustomerQuery = z.infer<typeof CustomerQuery>
+
+/** Customers have one single action a list can repeat: `move` to another office location. */
+export const BulkCustomersBody = z
+  .strictObject({
+    customerIds: z
+      .array(Id)
+      .min(1, 'Choose at least one customer')
+      .max(BULK_MAX, `Choose at most ${BULK_MAX.toLocaleString('en-US')} customers at once`)
+      .optional(),
+    filter: CustomerFilter.strict().optional().describe(`Every matching customer, at most ${BULK_MAX}`),
+    action: z.enum(['move']),
+    officeLocationId: Id,
+  })
+  .superRefine((body, ctx) => {
+    if ((body.customerIds === undefined) === (body.filter === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['customerIds'],
+        message: 'Choose the customers, or send a filter',
+      })
+  })
+  .meta({ id: 'BulkCustomers' })
+export type BulkCustomersBody = z.infer<typeof BulkCustomersBody>

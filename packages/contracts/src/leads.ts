@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id, Timestamp } from './common.ts'
+import { BULK_MAX, Email, Id, sortParam, Timestamp } from './common.ts'
 import { QueuePriority } from './partner-companies.ts'
 import { TimeZone } from './settings.ts'
 
@@ -108,16 +108,63 @@ export const Lead = z
   .meta({ id: 'Lead' })
 export type Lead = z.infer<typeof Lead>
 
-export const LeadQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(400).optional(),
+/** What a lead list, its export and a bulk action by filter choose leads by. */
+export const LeadFilter = z.object({
   location: LeadLocation.optional(),
   partnerCompanyId: Id.optional(),
   campaignId: Id.optional(),
   assignedUserId: z.union([z.literal('me'), Id]).optional(),
   q: z.string().trim().min(1).max(100).optional().describe('Name, email, phone or number'),
 })
+export type LeadFilter = z.infer<typeof LeadFilter>
+
+export const leadSortKeys = ['number', 'createdAt', 'lastName', 'priority', 'location', 'source'] as const
+export const LeadSort = sortParam(leadSortKeys, 'priority')
+export type LeadSort = z.infer<typeof LeadSort>
+
+export const LeadExportQuery = LeadFilter.extend({ sort: LeadSort })
+export type LeadExportQuery = z.infer<typeof LeadExportQuery>
+
+export const LeadQuery = LeadExportQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(400).optional(),
+})
 export type LeadQuery = z.infer<typeof LeadQuery>
+
+/**
+ * One action on many leads, each through the rules of its single action: `move` (Pending ↔ Queue,
+ * needs `location`), `assign` (needs `userId`), `invalidate` (needs `reason`), `requeue` (optional
+ * `callbackAt`). The leads are `leadIds`, or every lead the caller sees that matches `filter`.
+ */
+export const BulkLeadsBody = z
+  .strictObject({
+    leadIds: z
+      .array(Id)
+      .min(1, 'Choose at least one lead')
+      .max(BULK_MAX, `Choose at most ${BULK_MAX.toLocaleString('en-US')} leads at once`)
+      .optional(),
+    filter: LeadFilter.strict().optional().describe(`Every matching lead, at most ${BULK_MAX}`),
+    action: z.enum(['move', 'assign', 'invalidate', 'requeue']),
+    location: z.enum(['pending', 'queue']).optional(),
+    userId: Id.optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+    callbackAt: Timestamp.optional(),
+  })
+  .superRefine((body, ctx) => {
+    if ((body.leadIds === undefined) === (body.filter === undefined))
+      ctx.addIssue({ code: 'custom', path: ['leadIds'], message: 'Choose the leads, or send a filter' })
+    const needs = { move: 'location', assign: 'userId', invalidate: 'reason', requeue: null } as const
+    const needed = needs[body.action]
+    const message = {
+      location: 'Choose Pending or Queue',
+      userId: 'Choose a person',
+      reason: 'Enter a reason',
+    }
+    if (needed && body[needed] === undefined)
+      ctx.addIssue({ code: 'custom', path: [needed], message: message[needed] })
+  })
+  .meta({ id: 'BulkLeads' })
+export type BulkLeadsBody = z.infer<typeof BulkLeadsBody>
 
 export const DuplicateMatch = z.object({ id: Id, reason: z.enum(['phone', 'email', 'name_address']) })
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id, Password, Timestamp } from './common.ts'
+import { Email, Id, Password, sortParam, Timestamp } from './common.ts'
 import { Address, Tag } from './settings.ts'
 
 export const LeadLocationOnArrival = z.enum(['pending', 'queue'])
@@ -166,9 +166,11 @@ export const UpdatePartnerCompanyBody = z.strictObject({
 export type UpdatePartnerCompanyBody = z.infer<typeof UpdatePartnerCompanyBody>
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true')
+export const partnerCompanySortKeys = ['name', 'createdAt'] as const
 export const PartnerCompanyQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
+  sort: sortParam(partnerCompanySortKeys, 'name'),
   sellsLeads: flag.optional(),
   sellsCustomers: flag.optional(),
   buysLeads: flag.optional(),

@@ -15,7 +15,13 @@ export type Problem = {
   extensions?: Record<string, unknown>
 }
 
-export type Page<T> = { items: T[]; nextCursor: string | null }
+export type Page<T> = {
+  items: T[]
+  nextCursor: string | null
+  /** Lists that count: the rows matching the filters, exact up to 10,000. */
+  total?: number
+  totalIsLowerBound?: boolean
+}
 
 export class ApiError extends Error implements Problem {
   readonly status: number

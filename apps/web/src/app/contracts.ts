@@ -52,6 +52,8 @@ export type CampaignInput = In<typeof c.CampaignBody>
 export type LeadLocation = Out<typeof c.LeadLocation>
 export type LeadFilters = Omit<In<typeof c.LeadQuery>, 'limit' | 'cursor'>
 export type Lead = Out<typeof c.Lead>
+export type BulkLeadsInput = In<typeof c.BulkLeadsBody>
+export type BulkResult = Out<typeof c.BulkResult>
 export type CreateLeadInput = In<typeof c.CreateLeadBody>
 export type UpdateLeadInput = In<typeof c.UpdateLeadBody>
 export type RequeueInput = In<typeof c.RequeueBody>
@@ -67,6 +69,7 @@ export type CustomerStatus = Out<typeof c.CustomerStatus>
 /** A list's filters: its query without the page (limit, cursor). */
 export type CustomerFilters = Omit<In<typeof c.CustomerQuery>, 'limit' | 'cursor'>
 export type Customer = Out<typeof c.Customer>
+export type BulkCustomersInput = In<typeof c.BulkCustomersBody>
 export type CreateCustomerInput = In<typeof c.CreateCustomerBody>
 export type UpdateCustomerInput = In<typeof c.UpdateCustomerBody>
 

@@ -9,6 +9,8 @@ export type KeysetList<T> = {
   loadingMore: boolean
   error: unknown
   hasMore: boolean
+  /** What the list's first page says matches its filters (lists that count), and whether "at least". */
+  total: { count: number; lowerBound: boolean } | null
   loadMore: () => void
   retry: () => void
 }
@@ -35,9 +37,16 @@ export function useKeysetList<T>(
     loadingMore: query.isFetchingNextPage,
     error: query.error,
     hasMore: query.hasNextPage,
+    total: totalOf(query.data?.pages[0]),
     loadMore: () => {
       if (!query.isFetchingNextPage) void query.fetchNextPage()
     },
     retry: () => void query.refetch(),
   }
+}
+
+function totalOf(first: Page<unknown> | undefined): KeysetList<unknown>['total'] {
+  return first?.total === undefined
+    ? null
+    : { count: first.total, lowerBound: Boolean(first.totalIsLowerBound) }
 }

@@ -1,6 +1,19 @@
+import type { customerSortKeys } from '@tributary/contracts'
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 import type { CustomersTable } from '../../db/schema.ts'
+import {
+  byParentName,
+  cappedCount,
+  key,
+  parentKeys,
+  type SortedRow,
+  type SortKey,
+  type SortOf,
+  sorted,
+  textKey,
+  timeKey,
+} from '../../lib/sort.ts'
 
 export type CustomerRow = Selectable<CustomersTable>
 
@@ -46,21 +59,9 @@ export type CustomerFilter = {
   q?: string
 }
 
-/** Newest first. `created_key` is `created_at` to the microsecond, for exact cursors. */
-export function listCustomers(
-  conn: Conn,
-  companyId: string,
-  f: CustomerFilter,
-  limit: number,
-  after?: readonly [string, string],
-) {
-  let query = conn
-    .selectFrom('customers')
-    .where('company_id', '=', companyId)
-    .selectAll()
-    .select(
-      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('created_key'),
-    )
+/** The customers of a company that match a filter, nothing selected yet: lists, totals, export, bulk. */
+export function matchingCustomers(conn: Conn, companyId: string, f: CustomerFilter) {
+  let query = conn.selectFrom('customers').where('company_id', '=', companyId)
   if (f.partnerCompanyId) query = query.where('partner_company_id', '=', f.partnerCompanyId)
   if (f.officeLocationId) query = query.where('office_location_id', '=', f.officeLocationId)
   if (f.status) query = query.where('status', '=', f.status)
@@ -77,10 +78,51 @@ export function listCustomers(
       ]),
     )
   }
-  if (after)
-    query = query.where(sql<boolean>`(created_at, id) < (${after[0]}::timestamptz, ${after[1]}::uuid)`)
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute()
+  return query
 }
+
+/** The lists' orders (`?sort=`), each ending in id; `-createdAt` (newest first) is the default. */
+export const customerSorts = {
+  number: [key('number', 'int')],
+  createdAt: [timeKey('created_at')],
+  lastName: [textKey('last_name')],
+  location: parentKeys,
+} satisfies Record<CustomerSortName, readonly SortKey[]>
+
+export type CustomerSortName = (typeof customerSortKeys)[number]
+export type ListedCustomerRow = CustomerRow & SortedRow & { total: number }
+
+/** Customers in a sort after the cursor's keys; with `counted`, each row carries the total too. */
+export async function listCustomers(
+  conn: Conn,
+  companyId: string,
+  f: CustomerFilter,
+  limit: number,
+  after: readonly (string | number)[] | undefined,
+  sort: SortOf<CustomerSortName>,
+  counted = true,
+): Promise<ListedCustomerRow[]> {
+  const base = matchingCustomers(conn, companyId, f)
+  const total = counted ? cappedCount(base) : sql<number>`null`
+  if (sort.name === 'location') {
+    const parent = { table: 'office_locations', companyId, fk: 'office_location_id' }
+    return (await byParentName(base.selectAll(), parent, sort.desc, limit, after, total).execute(conn)).rows
+  }
+  return sorted(
+    base.selectAll().select(total.as('total')),
+    customerSorts[sort.name],
+    sort.desc,
+    'id',
+    limit,
+    after,
+  ).execute()
+}
+
+/** The ids of the customers matching a filter, at most `limit` (bulk actions by filter). */
+export const matchingCustomerIds = async (conn: Conn, companyId: string, f: CustomerFilter, limit: number) =>
+  (await matchingCustomers(conn, companyId, f).select('id').orderBy('id').limit(limit).execute()).map(
+    (r) => r.id,
+  )
 
 /** The company's customers among `ids`, locked for a batch change. */
 export const lockCustomers = (conn: Conn, companyId: string, ids: string[]): Promise<CustomerRow[]> =>

@@ -1,7 +1,11 @@
 import {
+  BulkCustomersBody,
+  BulkResult,
   CreateCustomerBody,
   Customer,
+  CustomerExportQuery,
   CustomerQuery,
+  countedPage,
   IdParams,
   PageQuery,
   page,
@@ -12,8 +16,10 @@ import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import {
+  bulkCustomers,
   createCustomer,
   customerTimeline,
+  exportCustomers,
   getCustomer,
   listCustomers,
   updateCustomer,
@@ -30,9 +36,37 @@ export function customersRoutes(app: App, ctx: AppContext) {
     '/api/v1/customers',
     {
       config: { partnerAccess: true },
-      schema: { tags, querystring: CustomerQuery, response: { 200: page(Customer) } },
+      schema: { tags, querystring: CustomerQuery, response: { 200: countedPage(Customer) } },
     },
     (request) => listCustomers(ctx, actorOf(request), request.query),
+  )
+  app.post(
+    '/api/v1/customers/bulk',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move up to 1,000 customers (by id or by filter) to an office location, each as its own update',
+        body: BulkCustomersBody,
+        response: { 200: BulkResult },
+      },
+    },
+    (request) => bulkCustomers(ctx, actorOf(request), request.body),
+  )
+  app.get(
+    '/api/v1/customers/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The customers of a list (same filters and sort) as a CSV file, streamed',
+        querystring: CustomerExportQuery,
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="customers.csv"')
+        .send(await exportCustomers(ctx, actorOf(request), request.query)),
   )
   app.get(
     '/api/v1/customers/:id',

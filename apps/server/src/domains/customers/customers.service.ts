@@ -1,17 +1,25 @@
 import type {
+  BulkCustomersBody,
+  BulkResult,
   CreateCustomerBody,
   Customer,
+  CustomerExportQuery,
+  CustomerFilter,
   CustomerQuery,
   PageQuery,
   UpdateCustomerBody,
 } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
-import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
+import { namesById } from '../../db/names.ts'
+import { type Actor, assertPermission, assertUser, type UserActor } from '../../lib/actor.ts'
+import { bulkIds, eachRecord } from '../../lib/bulk.ts'
 import { type ContactColumns, normaliseContact, pickContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
+import { type CsvColumn, csvStream, nameOf, recordColumns } from '../../lib/csv-export.ts'
+import { idAfter } from '../../lib/cursor.ts'
 import { fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
+import { afterCursor, parseSort, sortedPage, totalOf } from '../../lib/sort.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
@@ -135,7 +143,8 @@ export async function createCustomer(
   return ctx.db.transaction().execute((tx) => addCustomer(tx, actor.companyId, actor, input, ctx))
 }
 
-export async function listCustomers(ctx: AppContext, actor: Actor, query: CustomerQuery) {
+/** The repo filter of what the actor may list; null when a partner asks for another source's customers. */
+function visibleFilter(actor: Actor, query: CustomerFilter): repo.CustomerFilter | null {
   const filter: repo.CustomerFilter = {
     partnerCompanyId: query.partnerCompanyId,
     officeLocationId: query.officeLocationId,
@@ -143,19 +152,78 @@ export async function listCustomers(ctx: AppContext, actor: Actor, query: Custom
     q: query.q,
   }
   if (actor.kind === 'partner') {
-    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId)
-      return { items: [], nextCursor: null }
+    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId) return null
     filter.partnerCompanyId = actor.partnerCompanyId
   } else {
     assertPermission(actor, 'view_customers')
   }
-  const after = query.cursor ? decodeCursor(query.cursor, ['time', 'uuid']) : undefined
-  const rows = await repo.listCustomers(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.created_key, r.id],
-    (r) => forActor(toCustomer(r), actor),
+  return filter
+}
+
+export async function listCustomers(ctx: AppContext, actor: Actor, query: CustomerQuery) {
+  const filter = visibleFilter(actor, query)
+  if (!filter) return { items: [], nextCursor: null, total: 0 }
+  const sort = parseSort<repo.CustomerSortName>(query.sort)
+  const after = afterCursor(query.cursor, query.sort, repo.customerSorts[sort.name])
+  const rows = await repo.listCustomers(ctx.db, actor.companyId, filter, query.limit + 1, after, sort)
+  return {
+    ...sortedPage(rows, query.limit, query.sort, (r) => forActor(toCustomer(r), actor)),
+    ...(await totalOf(rows, after, () =>
+      repo.listCustomers(ctx.db, actor.companyId, filter, 1, undefined, sort),
+    )),
+  }
+}
+
+/** Moves many customers to an office location, each through `updateCustomer` (rules, timeline). */
+export async function bulkCustomers(
+  ctx: AppContext,
+  actor: Actor,
+  body: BulkCustomersBody,
+): Promise<BulkResult> {
+  assertPermission(actor, 'manage_customers')
+  const ids = await bulkIds(
+    body.customerIds,
+    async (limit) => {
+      const filter = body.filter && visibleFilter(actor, body.filter)
+      return filter ? repo.matchingCustomerIds(ctx.db, actor.companyId, filter, limit) : []
+    },
+    'customers',
+  )
+  return eachRecord(ids, (id) => updateCustomer(ctx, actor, id, { officeLocationId: body.officeLocationId }))
+}
+
+const BATCH = 1000
+
+/** The customers of a list (same filters and order) as a CSV file, read in batches by keyset. */
+export async function exportCustomers(ctx: AppContext, actor: Actor, query: CustomerExportQuery) {
+  // Partner logins have the list, not the export; for a user the filter is always there.
+  assertUser(actor)
+  const filter = visibleFilter(actor, query) as repo.CustomerFilter
+  const sort = parseSort<repo.CustomerSortName>(query.sort)
+  const names = await namesById(ctx.db, actor.companyId, [
+    'partner_companies',
+    'campaigns',
+    'office_locations',
+  ])
+  const columns: CsvColumn<repo.ListedCustomerRow>[] = [
+    ...recordColumns(names),
+    { header: 'Office location', value: (r) => nameOf(names.office_locations, r.office_location_id) },
+    { header: 'Status', value: (r) => r.status },
+    { header: 'Added', value: (r) => r.created_at.toISOString() },
+  ]
+  return csvStream(
+    columns,
+    (last) =>
+      repo.listCustomers(
+        ctx.db,
+        actor.companyId,
+        filter,
+        BATCH,
+        last && [...last.sort_keys, last.id],
+        sort,
+        false,
+      ),
+    BATCH,
   )
 }
 

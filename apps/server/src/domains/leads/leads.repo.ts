@@ -1,6 +1,19 @@
+import type { leadSortKeys } from '@tributary/contracts'
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 import type { LeadsTable } from '../../db/schema.ts'
+import {
+  byParentName,
+  cappedCount,
+  key,
+  parentKeys,
+  type SortedRow,
+  type SortKey,
+  type SortOf,
+  sorted,
+  textKey,
+  timeKey,
+} from '../../lib/sort.ts'
 
 export type LeadRow = Selectable<LeadsTable>
 export type NewLeadRow = Omit<Insertable<LeadsTable>, 'company_id'>
@@ -163,28 +176,9 @@ export type LeadFilter = {
   q?: string
 }
 
-/**
- * `created_at` to the microsecond, for cursors: a JavaScript Date keeps only milliseconds, and a
- * cursor rounded down would hand the page's last row out again on the next page.
- */
-export const exactTime = (column: 'created_at') =>
-  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
-
-export type ListedLeadRow = LeadRow & { created_key: string }
-
-/** The lists' order: priority, then age (oldest first). `after` is the last row's key. */
-export function listLeads(
-  conn: Conn,
-  companyId: string,
-  filter: LeadFilter,
-  limit: number,
-  after?: readonly [number, string, string],
-): Promise<ListedLeadRow[]> {
-  let query = conn
-    .selectFrom('leads')
-    .where('company_id', '=', companyId)
-    .selectAll()
-    .select(exactTime('created_at').as('created_key'))
+/** The leads of a company that match a filter, nothing selected yet: lists, totals, export, bulk. */
+export function matchingLeads(conn: Conn, companyId: string, filter: LeadFilter) {
+  let query = conn.selectFrom('leads').where('company_id', '=', companyId)
   if (filter.location) query = query.where('location', '=', filter.location)
   if (filter.excludeLocation) query = query.where('location', '<>', filter.excludeLocation)
   if (filter.partnerCompanyId) query = query.where('partner_company_id', '=', filter.partnerCompanyId)
@@ -205,13 +199,63 @@ export function listLeads(
       ]),
     )
   }
-  if (after) {
-    query = query.where(
-      sql<boolean>`(priority_rank, created_at, id) > (${after[0]}, ${after[1]}::timestamptz, ${after[2]}::uuid)`,
-    )
-  }
-  return query.orderBy('priority_rank').orderBy('created_at').orderBy('id').limit(limit).execute()
+  return query
 }
+
+/**
+ * The lists' orders (`?sort=`), each ending in id; `priority` (the default) is priority, then age
+ * (oldest first). `source` orders by the source's name (`byParentName`). Each has an index (0003,
+ * 0035) that starts with company_id and holds its keys.
+ */
+export const leadSorts = {
+  number: [key('number', 'int')],
+  createdAt: [timeKey('created_at')],
+  lastName: [textKey('last_name')],
+  priority: [key('priority_rank', 'int'), timeKey('created_at')],
+  location: [key('location', 'text')],
+  source: parentKeys,
+} satisfies Record<LeadSortName, readonly SortKey[]>
+
+export type LeadSortName = (typeof leadSortKeys)[number]
+export type ListedLeadRow = LeadRow & SortedRow & { total: number }
+
+/**
+ * Leads in a sort after the cursor's keys `after`, at most `limit`; with `counted`, every row also
+ * carries the total matching the filter (one statement, so a page costs one round trip).
+ */
+export async function listLeads(
+  conn: Conn,
+  companyId: string,
+  filter: LeadFilter,
+  limit: number,
+  after?: readonly (string | number)[],
+  sort: SortOf<LeadSortName> = { name: 'priority', desc: false },
+  counted = true,
+): Promise<ListedLeadRow[]> {
+  const base = matchingLeads(conn, companyId, filter)
+  const total = counted ? cappedCount(base) : sql<number>`null`
+  if (sort.name === 'source') {
+    const parent = { table: 'partner_companies', companyId, fk: 'partner_company_id' }
+    const { rows } = await byParentName(base.selectAll(), parent, sort.desc, limit, after, total).execute(
+      conn,
+    )
+    return rows
+  }
+  return sorted(
+    base.selectAll().select(total.as('total')),
+    leadSorts[sort.name],
+    sort.desc,
+    'id',
+    limit,
+    after,
+  ).execute()
+}
+
+/** The ids of the leads matching a filter, at most `limit`, in id order (bulk actions by filter). */
+export const matchingLeadIds = async (conn: Conn, companyId: string, filter: LeadFilter, limit: number) =>
+  (await matchingLeads(conn, companyId, filter).select('id').orderBy('id').limit(limit).execute()).map(
+    (r) => r.id,
+  )
 
 /** Open leads in zone `from` whose zone is not their region's (see `contactTimeZone`) move to `to`. */
 export async function retimeLeadsWithoutRegion(conn: Conn, companyId: string, from: string, to: string) {

@@ -1,10 +1,14 @@
 import {
+  BulkLeadsBody,
+  BulkResult,
   ConvertBody,
   CreateLeadBody,
   Customer,
+  countedPage,
   IdParams,
   InvalidateBody,
   Lead,
+  LeadExportQuery,
   LeadQuery,
   PageQuery,
   page,
@@ -16,6 +20,8 @@ import { z } from 'zod'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
+import { bulkLeads } from './leads.bulk.ts'
+import { exportLeads } from './leads.export.ts'
 import { createLead } from './leads.intake.ts'
 import { convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
 import { getLead, leadTimeline, listLeads, updateLead } from './leads.service.ts'
@@ -50,10 +56,42 @@ export function leadsRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Leads by priority, then age; Pending needs view_pending_leads; a partner sees its own',
         querystring: LeadQuery,
-        response: { 200: page(Lead) },
+        response: { 200: countedPage(Lead) },
       },
     },
     (request) => listLeads(ctx, actorOf(request), request.query),
+  )
+  app.post(
+    '/api/v1/leads/bulk',
+    {
+      schema: {
+        tags,
+        summary: 'One action on up to 1,000 leads (by id or by filter), each through its single action',
+        description:
+          'Each lead goes through the rules, permissions and timeline of its own action (PATCH for move and ' +
+          'assign, invalidate, requeue) in a transaction of its own; `failed` says why a lead did not change.',
+        body: BulkLeadsBody,
+        response: { 200: BulkResult },
+      },
+    },
+    (request) => bulkLeads(ctx, actorOf(request), request.body),
+  )
+  app.get(
+    '/api/v1/leads/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The leads of a list (same filters and sort) as a CSV file, streamed',
+        querystring: LeadExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportLeads(ctx, actorOf(request), request.query)
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="leads.csv"')
+        .send(csv)
+    },
   )
   app.get(
     '/api/v1/leads/:id',

@@ -1,9 +1,10 @@
-import type { Lead, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
+import type { Lead, LeadFilter, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, idAfter, toPage } from '../../lib/cursor.ts'
+import { idAfter } from '../../lib/cursor.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
+import { afterCursor, parseSort, sortedPage, totalOf } from '../../lib/sort.ts'
 import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
@@ -12,7 +13,8 @@ import { forActor, toLead } from './leads.mapper.ts'
 import { loadVisibleLead } from './leads.records.ts'
 import * as repo from './leads.repo.ts'
 
-export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery) {
+/** The repo filter of what the actor may list; null when a partner asks for another source's leads. */
+export function visibleFilter(actor: Actor, query: LeadFilter): repo.LeadFilter | null {
   const filter: repo.LeadFilter = {
     location: query.location,
     partnerCompanyId: query.partnerCompanyId,
@@ -27,8 +29,7 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery)
   }
   if (actor.kind === 'partner') {
     // A partner login sees only the leads it sourced.
-    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId)
-      return { items: [], nextCursor: null }
+    if (query.partnerCompanyId && query.partnerCompanyId !== actor.partnerCompanyId) return null
     filter.partnerCompanyId = actor.partnerCompanyId
   } else {
     assertPermission(actor, 'view_leads')
@@ -37,14 +38,21 @@ export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery)
       filter.excludeLocation = 'pending'
     }
   }
-  const after = query.cursor ? decodeCursor(query.cursor, ['int', 'time', 'uuid']) : undefined
-  const rows = await repo.listLeads(ctx.db, actor.companyId, filter, query.limit + 1, after)
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.priority_rank, r.created_key, r.id],
-    (r) => forActor(toLead(r), actor),
-  )
+  return filter
+}
+
+export async function listLeads(ctx: AppContext, actor: Actor, query: LeadQuery) {
+  const filter = visibleFilter(actor, query)
+  if (!filter) return { items: [], nextCursor: null, total: 0 }
+  const sort = parseSort<repo.LeadSortName>(query.sort)
+  const after = afterCursor(query.cursor, query.sort, repo.leadSorts[sort.name])
+  const rows = await repo.listLeads(ctx.db, actor.companyId, filter, query.limit + 1, after, sort)
+  return {
+    ...sortedPage(rows, query.limit, query.sort, (r) => forActor(toLead(r), actor)),
+    ...(await totalOf(rows, after, () =>
+      repo.listLeads(ctx.db, actor.companyId, filter, 1, undefined, sort),
+    )),
+  }
 }
 
 export async function getLead(ctx: AppContext, actor: Actor, id: string): Promise<Lead> {

@@ -1,6 +1,8 @@
+import type { partnerCompanySortKeys } from '@tributary/contracts'
 import { type Insertable, type Selectable, sql, type Updateable } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 import type { PartnerCompaniesTable } from '../../db/schema.ts'
+import { cappedCount, type SortKey, type SortOf, sorted, timeKey } from '../../lib/sort.ts'
 
 export type PartnerRow = Selectable<PartnerCompaniesTable>
 export type PartnerColumns = Omit<Insertable<PartnerCompaniesTable>, 'company_id' | 'id'>
@@ -28,15 +30,22 @@ export type PartnerFilter = {
   q?: string
 }
 
-/** Ordered by name, then id; `after` is the last row's [lower(name), id]. */
+/** The lists' orders (`?sort=`), each ending in id; by name (the default) without case. */
+export const partnerSorts = {
+  name: [{ order: sql`lower(p.name)`, select: sql`lower(p.name)`, kind: 'text' }],
+  createdAt: [timeKey('p.created_at')],
+} satisfies Record<(typeof partnerCompanySortKeys)[number], readonly SortKey[]>
+
+/** Partner companies in a sort after the cursor's keys, each row with the total matching the filter. */
 export function listPartnerCompanies(
   conn: Conn,
   companyId: string,
   filter: PartnerFilter,
   limit: number,
-  after?: readonly [string, string],
-): Promise<PartnerRow[]> {
-  let query = conn.selectFrom('partner_companies as p').where('p.company_id', '=', companyId).selectAll('p')
+  after: readonly (string | number)[] | undefined,
+  sort: SortOf<keyof typeof partnerSorts>,
+) {
+  let query = conn.selectFrom('partner_companies as p').where('p.company_id', '=', companyId)
   const flags = ['sellsLeads', 'sellsCustomers', 'buysLeads', 'buysCustomers', 'active'] as const
   const columns = {
     sellsLeads: 'p.sells_leads',
@@ -76,10 +85,14 @@ export function listPartnerCompanies(
       ]),
     )
   }
-  if (after) {
-    query = query.where(sql<boolean>`(lower(p.name), p.id) > (${after[0]}, ${after[1]}::uuid)`)
-  }
-  return query.orderBy(sql`lower(p.name)`).orderBy('p.id').limit(limit).execute()
+  return sorted(
+    query.selectAll('p').select(cappedCount(query).as('total')),
+    partnerSorts[sort.name],
+    sort.desc,
+    'p.id',
+    limit,
+    after,
+  ).execute()
 }
 
 export async function insertPartnerCompany(

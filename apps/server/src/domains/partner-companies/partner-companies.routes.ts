@@ -1,9 +1,9 @@
 import {
   CreatePartnerCompanyBody,
+  countedPage,
   IdParams,
   PartnerCompany,
   PartnerCompanyQuery,
-  page,
   TagParams,
   UpdatePartnerCompanyBody,
 } from '@tributary/contracts'
@@ -30,7 +30,7 @@ export function partnerCompaniesRoutes(app: App, ctx: AppContext) {
         tags,
         summary: 'Lead and customer sources and buyers; ?sellsLeads=true is the lead source list',
         querystring: PartnerCompanyQuery,
-        response: { 200: page(PartnerCompany) },
+        response: { 200: countedPage(PartnerCompany) },
       },
     },
     (request) => listPartnerCompanies(ctx, actorOf(request), request.query),

@@ -8,11 +8,11 @@ import type { Conn } from '../../db/client.ts'
 import { isForeignKeyViolation } from '../../db/constraints.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { decodeCursor, toPage } from '../../lib/cursor.ts'
 import { AppError, type FieldError, fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { refusalOf } from '../../lib/outbound.ts'
 import { hashPassword } from '../../lib/passwords.ts'
+import { afterCursor, parseSort, sortedPage, totalOf } from '../../lib/sort.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { endSessions } from '../auth/auth.service.ts'
 import { messageCampaignExists } from '../message-campaigns/message-campaigns.service.ts'
@@ -79,38 +79,41 @@ function sourceOnly(p: PartnerCompany): PartnerCompany {
 }
 
 export async function listPartnerCompanies(ctx: AppContext, actor: Actor, query: PartnerCompanyQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor, ['text', 'uuid']) : undefined
+  const sort = parseSort<keyof typeof repo.partnerSorts>(query.sort)
+  const after = afterCursor(query.cursor, query.sort, repo.partnerSorts[sort.name])
   const sourceList = query.sellsLeads === true || query.sellsCustomers === true
-  const rows = await repo.listPartnerCompanies(
-    ctx.db,
-    actor.companyId,
-    {
-      sellsLeads: query.sellsLeads,
-      sellsCustomers: query.sellsCustomers,
-      buysLeads: query.buysLeads,
-      buysCustomers: query.buysCustomers,
-      // Source drop-downs offer active partners only, unless asked otherwise.
-      active:
-        query.active === 'all'
-          ? undefined
-          : query.active
-            ? query.active === 'true'
-            : sourceList
-              ? true
-              : undefined,
-      q: query.q,
-      ...(query.tag && (isUuid(query.tag) ? { tagId: query.tag } : { tagName: query.tag })),
-    },
-    query.limit + 1,
-    after,
-  )
-  const page = toPage(
-    rows,
-    query.limit,
-    (r) => [r.name.toLowerCase(), r.id],
-    (r) => r,
-  )
-  return { items: await present(ctx, actor, ctx.db, page.items), nextCursor: page.nextCursor }
+  const list = (limit: number, from: typeof after) =>
+    repo.listPartnerCompanies(
+      ctx.db,
+      actor.companyId,
+      {
+        sellsLeads: query.sellsLeads,
+        sellsCustomers: query.sellsCustomers,
+        buysLeads: query.buysLeads,
+        buysCustomers: query.buysCustomers,
+        // Source drop-downs offer active partners only, unless asked otherwise.
+        active:
+          query.active === 'all'
+            ? undefined
+            : query.active
+              ? query.active === 'true'
+              : sourceList
+                ? true
+                : undefined,
+        q: query.q,
+        ...(query.tag && (isUuid(query.tag) ? { tagId: query.tag } : { tagName: query.tag })),
+      },
+      limit,
+      from,
+      sort,
+    )
+  const rows = await list(query.limit + 1, after)
+  const page = sortedPage(rows, query.limit, query.sort, (r) => r)
+  return {
+    items: await present(ctx, actor, ctx.db, page.items),
+    nextCursor: page.nextCursor,
+    ...(await totalOf(rows, after, () => list(1, undefined))),
+  }
 }
 
 async function loadRow(conn: Conn, companyId: string, id: string) {

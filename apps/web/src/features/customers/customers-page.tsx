@@ -2,17 +2,21 @@ import { useId, useState } from 'react'
 import { Link, useLocation } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
 import { ListBody } from '../../app/list-body.tsx'
+import { totalText } from '../../app/sort-header.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
-import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { useBulkTarget } from '../records/bulk-target.tsx'
+import { RecordSelectionToolbar, selectedTargets, useReturnSelected } from '../records/record-list.tsx'
 import { countOf } from '../records/record-outcome.tsx'
+import { MoveCustomersDialog } from './customer-bulk.tsx'
 import {
   type CustomerFilters,
   type CustomerStatus,
   customerStatusLabels,
+  exportCustomersUrl,
   listCustomers,
 } from './customers.api.ts'
 import { CustomersTable } from './customers-table.tsx'
@@ -30,8 +34,13 @@ function filtersOf(params: URLSearchParams): CustomerFilters {
   if (office) filters.officeLocationId = office
   if (status && statuses.includes(status as CustomerStatus)) filters.status = status as CustomerStatus
   if (q) filters.q = q
+  const sort = params.get('sort')
+  if (sort && customerSorts.includes(sort.replace(/^-/, ''))) filters.sort = sort as CustomerFilters['sort']
   return filters
 }
+
+/** The columns a customer list sorts by (`?sort=`, `-` for descending); newest first is the default. */
+const customerSorts = ['number', 'createdAt', 'lastName', 'location']
 
 /** Customers: converted and purchased accounts, filtered by source, office, status and a search. */
 export function CustomersPage() {
@@ -52,7 +61,9 @@ export function CustomersPage() {
   const returns = useReturnSelected({ kind: 'customer', list, selection, onReturned: setReturnNotice })
   const sales = useSellSelected({ kind: 'customer', list, selection, onSold: setReturnNotice })
   const notice = returnNotice ?? (routerLocation.state as { notice?: string } | null)?.notice
-  const filtered = Object.keys(filters).length > 0
+  const filtered = Object.keys(filters).some((k) => k !== 'sort')
+  const bulk = useBulkTarget('customer', list, selection, filters, key, selectedTargets(list, selection))
+  const [moving, setMoving] = useState(false)
 
   return (
     <div className="page">
@@ -76,6 +87,14 @@ export function CustomersPage() {
         </output>
       ) : null}
       <Filters params={params} names={names} update={update} clear={() => clear()} filtered={filtered} />
+      <div className="list-summary">
+        <span className="muted" aria-live="polite">
+          {totalText(list.total, ['customer', 'customers'])}
+        </span>
+        <a className="button button-small" href={exportCustomersUrl(filters)} download>
+          Export CSV
+        </a>
+      </div>
       {list.items.length ? (
         <RecordSelectionToolbar
           kind="customer"
@@ -83,7 +102,19 @@ export function CustomersPage() {
           canReturn={can('return_leads')}
           onReturn={returns.start}
           onSell={sales.start}
-        />
+        >
+          {bulk.matchAllButton}
+          {can('manage_customers') ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!selection.size}
+              onClick={() => setMoving(true)}
+            >
+              Move to office…
+            </button>
+          ) : null}
+        </RecordSelectionToolbar>
       ) : null}
       <ListBody
         list={list}
@@ -97,8 +128,13 @@ export function CustomersPage() {
           linkTo={(customer) => `/customers/${customer.id}`}
           selection={selection}
           busy={list.loading}
+          sort={filters.sort ?? '-createdAt'}
+          onSort={(sort) => update({ sort })}
         />
       </ListBody>
+      {moving ? (
+        <MoveCustomersDialog target={bulk.target} names={names} onClose={() => setMoving(false)} />
+      ) : null}
       {returns.dialog}
       {sales.dialog}
     </div>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { formatDate } from '../../app/format.ts'
 import { RowCheckbox, SelectAllCheckbox } from '../../app/select-checkbox.tsx'
+import { sortableHeaders } from '../../app/sort-header.tsx'
 import type { Selection } from '../../app/use-selection.ts'
 import { contactName } from '../contacts/contact.ts'
 import { formatPhone } from '../contacts/contact-fields.tsx'
@@ -16,7 +17,12 @@ export function CustomersTable({
   showOffice = true,
   showSource = true,
   busy,
+  sort,
+  onSort,
 }: {
+  /** The list's `?sort=` and how to change it: the sortable columns' headers become buttons. */
+  sort?: string
+  onSort?: (sort: string) => void
   customers: Customer[]
   names: Directory
   linkTo: (customer: Customer) => string
@@ -26,6 +32,7 @@ export function CustomersTable({
   showSource?: boolean
   busy?: boolean
 }) {
+  const header = sortableHeaders(sort, onSort)
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table-records" aria-label="Customers">
@@ -36,15 +43,13 @@ export function CustomersTable({
                 <SelectAllCheckbox selection={selection} label="Select all customers on this page" />
               </th>
             ) : null}
-            <th scope="col" className="number-col">
-              #
-            </th>
-            <th scope="col">Name</th>
+            {header('#', 'number', 'number-col')}
+            {header('Name', 'lastName')}
             <th scope="col">Phone</th>
             {showSource ? <th scope="col">Source</th> : null}
-            {showOffice ? <th scope="col">Office</th> : null}
+            {showOffice ? header('Office', 'location') : null}
             <th scope="col">Status</th>
-            <th scope="col">Added</th>
+            {header('Added', 'createdAt')}
           </tr>
         </thead>
         <tbody>

@@ -4,16 +4,19 @@ import { Link, useLocation, useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../app/api.ts'
 import { type Auth, useAuth } from '../../app/auth.tsx'
 import { ListBody } from '../../app/list-body.tsx'
+import { totalText } from '../../app/sort-header.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
-import { RecordSelectionToolbar, useReturnSelected } from '../records/record-list.tsx'
+import { useBulkTarget } from '../records/bulk-target.tsx'
+import { RecordSelectionToolbar, selectedTargets, useReturnSelected } from '../records/record-list.tsx'
 import { countOf } from '../records/record-outcome.tsx'
+import { type BulkLeadAction, LeadBulkButtons, LeadBulkDialog } from './lead-bulk.tsx'
 import { locationOptions } from './lead-labels.ts'
-import { type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
+import { exportLeadsUrl, type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
 
 type Tab = 'pending' | 'queue' | 'mine' | 'all'
@@ -55,8 +58,13 @@ function filtersOf(tab: Tab, params: URLSearchParams): LeadFilters {
   if (tab === 'all' && location && locationOptions.some((o) => o.value === location)) {
     filters.location = location as LeadLocation
   }
+  const sort = params.get('sort')
+  if (sort && leadSorts.includes(sort.replace(/^-/, ''))) filters.sort = sort as LeadFilters['sort']
   return filters
 }
+
+/** The columns a lead list sorts by (`?sort=`, `-` for descending); priority is the default. */
+const leadSorts = ['number', 'createdAt', 'lastName', 'priority', 'location', 'source']
 
 /** Leads: Pending, Queue, My leads and All, filtered by source, campaign and a search; Request lead. */
 export function LeadsPage() {
@@ -93,6 +101,8 @@ export function LeadsPage() {
     onSold: (text) => setOutcome(text ? { kind: 'success', text } : null),
   })
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
+  const bulk = useBulkTarget('lead', list, selection, filters, key, selectedTargets(list, selection))
+  const [bulkAction, setBulkAction] = useState<BulkLeadAction | null>(null)
 
   return (
     <div className="page">
@@ -158,6 +168,14 @@ export function LeadsPage() {
         filtered={filtered}
         canSeePending={can('view_pending_leads')}
       />
+      <div className="list-summary">
+        <span className="muted" aria-live="polite">
+          {totalText(list.total, ['lead', 'leads'])}
+        </span>
+        <a className="button button-small" href={exportLeadsUrl(filters)} download>
+          Export CSV
+        </a>
+      </div>
       {list.items.length ? (
         <RecordSelectionToolbar
           kind="lead"
@@ -165,7 +183,14 @@ export function LeadsPage() {
           canReturn={can('return_leads')}
           onReturn={returns.start}
           onSell={sales.start}
-        />
+        >
+          {bulk.matchAllButton}
+          <LeadBulkButtons
+            canAssign={can('assign_leads')}
+            disabled={!selection.size}
+            onAction={setBulkAction}
+          />
+        </RecordSelectionToolbar>
       ) : null}
       <ListBody
         list={list}
@@ -184,8 +209,18 @@ export function LeadsPage() {
           linkTo={(lead) => `/leads/${lead.id}`}
           selection={selection}
           busy={list.loading}
+          sort={filters.sort ?? 'priority'}
+          onSort={(sort) => update({ sort })}
         />
       </ListBody>
+      {bulkAction ? (
+        <LeadBulkDialog
+          action={bulkAction}
+          target={bulk.target}
+          names={names}
+          onClose={() => setBulkAction(null)}
+        />
+      ) : null}
       {returns.dialog}
       {sales.dialog}
     </div>

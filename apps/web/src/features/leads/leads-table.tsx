@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { formatAge, formatDateTime } from '../../app/format.ts'
 import { RowCheckbox, SelectAllCheckbox } from '../../app/select-checkbox.tsx'
+import { sortableHeaders } from '../../app/sort-header.tsx'
 import type { Selection } from '../../app/use-selection.ts'
 import { contactName } from '../contacts/contact.ts'
 import { formatPhone } from '../contacts/contact-fields.tsx'
@@ -21,7 +22,12 @@ export function LeadsTable({
   showSource = true,
   showCampaign = true,
   busy,
+  sort,
+  onSort,
 }: {
+  /** The list's `?sort=` and how to change it: the sortable columns' headers become buttons. */
+  sort?: string
+  onSort?: (sort: string) => void
   leads: Lead[]
   names: Directory
   linkTo: (lead: Lead) => string
@@ -33,6 +39,7 @@ export function LeadsTable({
   busy?: boolean
 }) {
   const now = Date.now()
+  const header = sortableHeaders(sort, onSort)
   return (
     <div className="table-wrap" aria-busy={busy}>
       <table className="table table-records" aria-label="Leads">
@@ -43,17 +50,15 @@ export function LeadsTable({
                 <SelectAllCheckbox selection={selection} label="Select all leads on this page" />
               </th>
             ) : null}
-            <th scope="col" className="number-col">
-              #
-            </th>
-            <th scope="col">Name</th>
+            {header('#', 'number', 'number-col')}
+            {header('Name', 'lastName')}
             <th scope="col">Phone</th>
-            {showSource ? <th scope="col">Source</th> : null}
+            {showSource ? header('Source', 'source') : null}
             {showCampaign ? <th scope="col">Campaign</th> : null}
-            <th scope="col">Location</th>
-            <th scope="col">Priority</th>
+            {header('Location', 'location')}
+            {header('Priority', 'priority')}
             {showAssignee ? <th scope="col">Assigned to</th> : null}
-            <th scope="col">Age</th>
+            {header('Age', 'createdAt')}
           </tr>
         </thead>
         <tbody>

@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query'
 import { api, type Page } from '../../app/api.ts'
 import type {
+  BulkLeadsInput,
+  BulkResult,
   CreateLeadInput,
   DuplicateMatch,
   Lead,
@@ -16,19 +18,30 @@ const base = '/api/v1/leads'
 const one = (id: string) => `${base}/${encodeURIComponent(id)}`
 const withSignal = (signal?: AbortSignal) => (signal ? { signal } : undefined)
 
-/** A page of leads, best first (priority, then age). */
+const paramsOf = (filters: LeadFilters) => {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  return params
+}
+
+/** A page of leads in the filters' sort (best first: priority, then age, unless `sort` says otherwise). */
 export function listLeads(
   filters: LeadFilters,
   cursor: string | null,
   signal?: AbortSignal,
   limit = 50,
 ): Promise<Page<Lead>> {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value)
+  const params = paramsOf(filters)
   params.set('limit', String(limit))
   if (cursor) params.set('cursor', cursor)
   return api.get<Page<Lead>>(`${base}?${params}`, withSignal(signal))
 }
+
+/** The address of the CSV file of a list: its filters and sort (the browser downloads it with the session). */
+export const exportLeadsUrl = (filters: LeadFilters) => `${base}/export.csv?${paramsOf(filters)}`
+
+/** One action on many leads, each through its single action; what changed and what did not. */
+export const bulkLeads = (input: BulkLeadsInput) => api.post<BulkResult>(`${base}/bulk`, input)
 
 export const getLead = (id: string, signal?: AbortSignal) => api.get<Lead>(one(id), withSignal(signal))
 export const createLead = (input: CreateLeadInput) => api.post<Lead>(base, input)
@@ -43,7 +56,16 @@ export const invalidateLead = (id: string, reason: string) =>
 export const convertLead = (id: string, officeLocationId?: string) =>
   api.post<{ customer: Customer }>(`${one(id)}/convert`, officeLocationId ? { officeLocationId } : {})
 
-export type { CreateLeadInput, DuplicateMatch, Lead, LeadFilters, LeadLocation, UpdateLeadInput }
+export type {
+  BulkLeadsInput,
+  BulkResult,
+  CreateLeadInput,
+  DuplicateMatch,
+  Lead,
+  LeadFilters,
+  LeadLocation,
+  UpdateLeadInput,
+}
 
 /** One lead, cached under the key its page and every link to it share. */
 export const leadQuery = (id: string) =>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
@@ -67,9 +67,12 @@ export function RecordSelectionToolbar({
   canReturn,
   onReturn,
   onSell,
+  children,
 }: {
   kind: ReturnKind
   selection: Selection
+  /** Further actions (the list's own bulk actions, "Select all matching"), before Return and Sell. */
+  children?: ReactNode
   canReturn: boolean
   onReturn: () => void
   /** Absent for those who may not sell. */
@@ -77,6 +80,7 @@ export function RecordSelectionToolbar({
 }) {
   return (
     <SelectionToolbar selection={selection} noun={kindNouns[kind]}>
+      {children}
       {canReturn ? (
         <button type="button" className="button button-small" disabled={!selection.size} onClick={onReturn}>
           Return
