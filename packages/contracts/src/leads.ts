@@ -166,3 +166,14 @@ export const QueueSettings = z
 export type QueueSettings = z.infer<typeof QueueSettings>
 
 export const QueueRequestResult = z.object({ lead: Lead.nullable() })
+
+/** What a rep without view_queue sees of the Queue: how many leads wait, by priority. */
+export const QueueCounts = z
+  .object({
+    high: z.number().int(),
+    medium: z.number().int(),
+    normal: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'QueueCounts' })
+export type QueueCounts = z.infer<typeof QueueCounts>
