@@ -7,6 +7,7 @@ import { ListBody } from '../../app/list-body.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
+import { QueueCountsCard } from '../activities/queue-counts.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
@@ -26,7 +27,9 @@ const tabs: { key: Tab; label: string; empty: string }[] = [
 ]
 
 function tabsFor(can: Auth['can']) {
-  return tabs.filter((tab) => tab.key !== 'pending' || can('view_pending_leads'))
+  return tabs
+    .filter((tab) => tab.key !== 'pending' || can('view_pending_leads'))
+    .filter((tab) => tab.key !== 'queue' || can('view_queue'))
 }
 
 /** Where a login starts: managers at Pending (leads needing action), reps at their own leads. */
@@ -136,6 +139,7 @@ export function LeadsPage() {
           {outcome.text}
         </div>
       ) : null}
+      {can('view_queue') ? null : <QueueCountsCard />}
       <nav className="tabs" aria-label="Lead lists">
         {available.map((t) => (
           <Link
@@ -157,6 +161,7 @@ export function LeadsPage() {
         clear={() => clear(['tab'])}
         filtered={filtered}
         canSeePending={can('view_pending_leads')}
+        canSeeQueue={can('view_queue')}
       />
       {list.items.length ? (
         <RecordSelectionToolbar
@@ -239,8 +244,10 @@ function Filters({
   clear,
   filtered,
   canSeePending,
+  canSeeQueue,
 }: {
   canSeePending: boolean
+  canSeeQueue: boolean
   tab: Tab
   params: URLSearchParams
   names: Directory
@@ -305,6 +312,7 @@ function Filters({
             <option value="">All locations</option>
             {locationOptions
               .filter((o) => o.value !== 'pending' || canSeePending)
+              .filter((o) => o.value !== 'queue' || canSeeQueue)
               .map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
