@@ -1,8 +1,8 @@
-import type { Activity, ActivityBody, CommentEntry, PageQuery } from '@tributary/contracts'
+import type { Activity, ActivityBody, CommentEntry } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertUser } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { idAfter, toPage } from '../../lib/cursor.ts'
+import { toPage } from '../../lib/cursor.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { canonicalTimeZone } from '../../lib/regions.ts'
@@ -81,44 +81,30 @@ export async function appendComments(
   return rows.map(toComment)
 }
 
-/** A record's comments, oldest first. */
+/** A record's comments, oldest first; `after` is the decoded cursor (checked before the record is read). */
 export async function listComments(
   conn: Conn,
   companyId: string,
   kind: RecordKind,
   id: string,
-  query: PageQuery,
+  limit: number,
+  after: string | undefined,
 ) {
-  const rows = await repo.listActivities(
-    conn,
-    companyId,
-    kind,
-    id,
-    ['comment'],
-    query.limit + 1,
-    idAfter(query.cursor),
-  )
-  return toPage(rows, query.limit, (r) => [r.id], toComment)
+  const rows = await repo.listActivities(conn, companyId, kind, id, ['comment'], limit + 1, after)
+  return toPage(rows, limit, (r) => [r.id], toComment)
 }
 
-/** A record's notes and calls, oldest first. */
+/** A record's notes and calls, oldest first; `after` as for listComments. */
 export async function listActivities(
   conn: Conn,
   companyId: string,
   kind: RecordKind,
   id: string,
-  query: PageQuery,
+  limit: number,
+  after: string | undefined,
 ) {
-  const rows = await repo.listActivities(
-    conn,
-    companyId,
-    kind,
-    id,
-    ['note', 'call'],
-    query.limit + 1,
-    idAfter(query.cursor),
-  )
-  return toPage(rows, query.limit, (r) => [r.id], toActivity)
+  const rows = await repo.listActivities(conn, companyId, kind, id, ['note', 'call'], limit + 1, after)
+  return toPage(rows, limit, (r) => [r.id], toActivity)
 }
 
 /** A note or a call on a record the caller may work, with its timeline event, in the caller's transaction. */

@@ -211,8 +211,9 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, 
 
 export async function customerComments(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   assertPermission(actor, 'view_customers')
+  const after = idAfter(query.cursor)
   await loadVisible(ctx.db, actor, id)
-  return listComments(ctx.db, actor.companyId, 'customer', id, query)
+  return listComments(ctx.db, actor.companyId, 'customer', id, query.limit, after)
 }
 
 /** Adds an entry to the customer's call-center comments; earlier ones stay. */
@@ -228,8 +229,9 @@ export async function commentOnCustomer(ctx: AppContext, actor: Actor, id: strin
 
 export async function customerActivities(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   assertPermission(actor, 'view_customers')
+  const after = idAfter(query.cursor)
   await loadVisible(ctx.db, actor, id)
-  return listActivities(ctx.db, actor.companyId, 'customer', id, query)
+  return listActivities(ctx.db, actor.companyId, 'customer', id, query.limit, after)
 }
 
 export async function logCustomerActivity(ctx: AppContext, actor: Actor, id: string, input: ActivityBody) {

@@ -97,8 +97,9 @@ async function addComment(tx: Tx, actor: Actor, row: repo.LeadRow, text: string)
 
 export async function leadComments(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   assertPermission(actor, 'view_leads')
+  const after = idAfter(query.cursor)
   await loadVisibleLead(ctx.db, actor, id)
-  return listComments(ctx.db, actor.companyId, 'lead', id, query)
+  return listComments(ctx.db, actor.companyId, 'lead', id, query.limit, after)
 }
 
 export async function commentOnLead(ctx: AppContext, actor: Actor, id: string, text: string) {
@@ -112,8 +113,9 @@ export async function commentOnLead(ctx: AppContext, actor: Actor, id: string, t
 
 export async function leadActivities(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
   assertPermission(actor, 'view_leads')
+  const after = idAfter(query.cursor)
   await loadVisibleLead(ctx.db, actor, id)
-  return listActivities(ctx.db, actor.companyId, 'lead', id, query)
+  return listActivities(ctx.db, actor.companyId, 'lead', id, query.limit, after)
 }
 
 /** A note or a call on a lead the caller works, with a follow-up time if given. */
