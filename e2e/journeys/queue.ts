@@ -49,6 +49,13 @@ function tomorrowAtTen(): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T10:00`
 }
 
+/** "2026-11-24T23:59" for today at `hhmm`, on the browser's clock. */
+function todayAt(hhmm: string): string {
+  const date = new Date()
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${hhmm}`
+}
+
 /** The labels a drop-down offers (its empty "Choose…" entry aside), once it offers some. */
 async function optionsOf(select: Locator, what: string): Promise<string[]> {
   const options = select.locator('option:not([value=""])')
@@ -181,13 +188,25 @@ export const queueJourney: Journey = {
     await screenshot('rep-password-set')
     await logOut(page)
 
-    step('the rep logs in: My leads, no Pending tab, a Request lead button')
+    step('the rep logs in: My leads, no Pending or Queue tab, the queue as counts by priority')
     await logIn(page, { company, login: rep.email, password: rep.password })
     await visible(page.getByRole('heading', { name: 'Leads', level: 1 }), 'the Leads page')
     const tabs = page.getByRole('navigation', { name: 'Lead lists' })
     await visible(tabs.getByRole('link', { name: 'My leads' }), 'the My leads tab')
     await absent(tabs.getByRole('link', { name: 'Pending' }), 'the Pending tab for a rep')
+    await absent(tabs.getByRole('link', { name: 'Queue' }), 'the Queue list for a rep')
+    const counts = page.getByTestId('queue-counts')
+    const waiting = Number(await hasText(counts.getByTestId('queue-total'), /^\d+$/, 'the number waiting'))
+    const highWaiting = Number(await hasText(counts.getByTestId('queue-high'), /^\d+$/, 'High waiting'))
+    if (highWaiting < 1) throw new Error(`expected High priority leads waiting, counted ${highWaiting}`)
+    step(`  ${waiting} waiting, ${highWaiting} of them High`)
     await screenshot('rep-my-leads')
+
+    step(`a queue lead's own address is out of the rep's reach: "${highLead.lastName}" is not found`)
+    await page.goto(`/leads/${high.id}`)
+    await visible(page.getByRole('heading', { name: /not found/i }), 'the not-found page for a queue lead')
+    await screenshot('rep-queue-lead-not-found')
+    await openSection(page, 'Leads', 'Leads')
 
     step("Request lead opens a High priority lead, now the rep's")
     const first = await requestLead(page)
@@ -196,23 +215,87 @@ export const queueJourney: Journey = {
     step(`  got "${first.name}" (${first.priority})`)
     await screenshot('requested-lead')
 
-    step('it goes back to the queue with a callback tomorrow and a comment, which the timeline shows')
+    step('the rep adds a note, then logs a call with a follow-up today; both join the timeline')
+    const work = page.getByRole('form', { name: 'Log a note or call' })
+    await work.getByRole('button', { name: 'Add note' }).click()
+    const noteField = work.locator('.field.has-error', { has: page.getByLabel('Note', { exact: true }) })
+    step(
+      `  empty note refused: "${await hasText(noteField.locator('.field-error'), /\S/, 'the note error')}"`,
+    )
+    await work.getByLabel('Note', { exact: true }).fill(`Prefers a call after lunch (${stamp})`)
+    await work.getByRole('button', { name: 'Add note' }).click()
+    await visible(work.getByRole('status').getByText('Note added.'), 'the added note')
+    await work.getByLabel('Kind', { exact: true }).selectOption('call')
+    await work.getByLabel('Outcome', { exact: true }).selectOption('voicemail')
+    await work.getByLabel('Length (minutes)', { exact: true }).fill('2')
+    await work.getByLabel('Follow up', { exact: true }).fill(todayAt('23:59'))
+    await work.getByLabel('How it went', { exact: true }).fill(`Left a voicemail (${stamp})`)
+    await screenshot('log-call')
+    await work.getByRole('button', { name: 'Log call' }).click()
+    await visible(work.getByRole('status').getByText('Call logged.'), 'the logged call')
+    const story = page.getByRole('list', { name: 'Timeline' })
+    await visible(story.getByText(`Prefers a call after lunch (${stamp})`), 'the note in the timeline')
+    await hasText(
+      story.getByRole('listitem').filter({ hasText: `Left a voicemail (${stamp})` }),
+      /Called · left a voicemail · 2 min · follow up/,
+      'the call in the timeline',
+    )
+
+    step('and a call-center comment, listed with its author')
+    const commentForm = page.getByRole('form', { name: 'Add a comment' })
+    await commentForm.getByLabel('Add a comment', { exact: true }).fill(`Spoke to the daughter (${stamp})`)
+    await commentForm.getByRole('button', { name: 'Add comment' }).click()
+    await hasText(
+      page.getByRole('list', { name: 'Call-center comments' }).getByRole('listitem').last(),
+      new RegExp(escaped(`Spoke to the daughter (${stamp})`)),
+      'the new comment',
+    )
+    await screenshot('lead-worked')
+
+    step('My follow-ups lists the call on its day')
+    await openSection(page, 'My follow-ups', 'My follow-ups')
+    await visible(
+      page
+        .getByRole('region', { name: 'Follow-ups due today' })
+        .getByText(`Call: Left a voicemail (${stamp})`),
+      'the follow-up',
+    )
+    await screenshot('my-follow-ups')
+    await page.goBack()
+
+    step("it goes back to the queue: the dialog starts empty (at once) and speaks the lead's local time")
+    await visible(
+      page.getByRole('heading', { level: 1 }).filter({ has: page.getByTestId('priority') }),
+      'the lead',
+    )
+    const zoneFact = await hasText(
+      page.locator('dt:text-is("Local time zone") + dd'),
+      /\S/,
+      "the lead's local time zone",
+    )
+    const city = zoneFact.split('/').pop() ?? zoneFact
+    step(`  the lead's clock: ${zoneFact}`)
     await page.getByRole('button', { name: 'Put back in queue' }).click()
     const requeue = page.getByRole('dialog', { name: 'Put back in queue' })
-    await requeue.getByLabel('Callback', { exact: true }).fill(tomorrowAtTen())
+    const callback = requeue.getByLabel('Callback', { exact: true })
+    equal(await callback.inputValue(), '', 'the callback at first (at once)')
+    await hasText(
+      requeue,
+      new RegExp(`The lead's local time \\(${escaped(city)},`),
+      'the zone the callback is in',
+    )
+    await callback.fill(tomorrowAtTen())
     const comment = `Not home, call back tomorrow (${stamp})`
     await requeue.getByLabel('Comment', { exact: true }).fill(comment)
     await screenshot('put-back-dialog')
     await requeue.getByRole('button', { name: 'Put back in queue' }).click()
     await absent(requeue, 'the dialog after putting the lead back')
-    await visible(
-      page.getByRole('status').getByText(/^Put back in the queue; requestable again from /),
-      'the notice',
+    step(`  out of the rep's sight again: back on Leads, the callback told in ${city} time`)
+    const told = new RegExp(
+      `^Put back in the queue; requestable again from .*10:00.*\\(${escaped(city)} time\\)\\.$`,
     )
-    await hasText(page.getByTestId('location').first(), /^Queue$/, 'the lead back in the Queue')
-    const timeline = page.getByRole('list', { name: 'Timeline' })
-    const entry = timeline.getByRole('listitem').filter({ hasText: 'Put back in the queue, callback' })
-    await hasText(entry, new RegExp(escaped(comment)), 'the timeline entry with the comment')
+    await visible(page.getByRole('status').getByText(told), 'the notice')
+    await visible(page.getByRole('heading', { name: 'Leads', level: 1 }), 'the Leads page')
     await screenshot('lead-put-back')
 
     step('Request lead again gives the next lead by priority: another one, High as well')

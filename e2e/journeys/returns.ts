@@ -21,6 +21,8 @@ const newLeads = [
   { firstName: 'Rhea', phone: `(602) 555-04${stamp.slice(-2)}` },
 ]
 const comment = `Three wrong numbers in a row from this list (${tag})`
+/** Written when the leads arrive; the return must add its comment beside it, not over it. */
+const intakeComment = `Asked for a quote on solar panels (${tag})`
 
 type CreatedLead = { id: string; number: number; name: string }
 
@@ -53,6 +55,7 @@ async function createLeads(page: Page): Promise<CreatedLead[]> {
         email: `${lead.firstName.toLowerCase()}.${surname.toLowerCase()}@example.net`,
         phone: lead.phone,
         address: { city: 'Mesa', region: 'AZ', postalCode: '85201', country: 'US' },
+        callCenterComments: intakeComment,
       },
     })
     if (response.status() !== 201)
@@ -268,5 +271,17 @@ export const returnsJourney: Journey = {
       'a Return button on a returned lead',
     )
     await screenshot('returned-lead')
+
+    step("its call-center comments keep the first one and add the return's, each with its author")
+    const history = page.getByRole('list', { name: 'Call-center comments' })
+    const entries = history.getByRole('listitem')
+    await hasText(entries.nth(0), new RegExp(escaped(intakeComment)), 'the comment written at intake')
+    await hasText(
+      entries.nth(1),
+      new RegExp(`${escaped(comment)}[\\s\\S]*with the return`),
+      "the return's comment",
+    )
+    equal(await entries.count(), 2, 'the number of comments')
+    await screenshot('returned-lead-comments')
   },
 }

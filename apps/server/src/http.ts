@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
+import { activitiesRoutes } from './domains/activities/activities.routes.ts'
 import { apiKeysRoutes } from './domains/api-keys/api-keys.routes.ts'
 import { auditRoutes } from './domains/audit/audit.routes.ts'
 import { registerAuth } from './domains/auth/auth.plugin.ts'
@@ -75,6 +76,7 @@ const domainRoutes = [
   leadManagementRoutes,
   salesRepsRoutes,
   ignoredCompaniesRoutes,
+  activitiesRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

@@ -64,7 +64,9 @@ export type CreateLeadBody = z.infer<typeof CreateLeadBody>
 
 export const UpdateLeadBody = z.strictObject({
   ...contactFields,
-  callCenterComments: text(5000),
+  callCenterComments: text(5000).describe(
+    'Adds an entry to the comments history (GET …/comments); the same text as the newest, or none, adds nothing',
+  ),
   location: z.enum(['pending', 'queue']).optional().describe('Managers: move between Pending and Queue'),
   assignedUserId: Id.optional().describe('Managers: assign to a user'),
 })
@@ -95,7 +97,10 @@ export const Lead = z
     contactAfter: Timestamp,
     invalidReason: z.string().nullable(),
     returnReason: z.string().nullable(),
-    callCenterComments: z.string().nullable(),
+    callCenterComments: z
+      .string()
+      .nullable()
+      .describe('The newest call-center comment; every entry is at /leads/{id}/comments'),
     notes: z.string().nullable(),
     externalPartnerCompanyId: z.string().nullable(),
     externalCampaignId: z.string().nullable(),
@@ -213,3 +218,14 @@ export const QueueSettings = z
 export type QueueSettings = z.infer<typeof QueueSettings>
 
 export const QueueRequestResult = z.object({ lead: Lead.nullable() })
+
+/** What a rep without view_queue sees of the Queue: how many leads wait, by priority. */
+export const QueueCounts = z
+  .object({
+    high: z.number().int(),
+    medium: z.number().int(),
+    normal: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'QueueCounts' })
+export type QueueCounts = z.infer<typeof QueueCounts>

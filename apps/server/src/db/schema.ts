@@ -260,6 +260,22 @@ export type TimelineEventsTable = {
   detail: Json<Record<string, unknown>>
 }
 
+export type RecordActivitiesTable = {
+  company_id: string
+  id: string
+  record_kind: 'lead' | 'customer'
+  record_id: string
+  kind: 'comment' | 'note' | 'call'
+  via: 'comment' | 'return' | 'returned_by_buyer' | 'earlier' | null
+  text: string
+  outcome: 'reached' | 'no_answer' | 'voicemail' | 'busy' | 'wrong_number' | null
+  duration_seconds: number | null
+  follow_up_at: Date | null
+  author_user_id: string | null
+  author_label: string
+  at: CreatedAt
+}
+
 export type ImportsTable = {
   company_id: string
   id: string
@@ -467,6 +483,7 @@ export type DB = {
   leads: LeadsTable
   customers: CustomersTable
   timeline_events: TimelineEventsTable
+  record_activities: RecordActivitiesTable
   imports: ImportsTable
   import_chunks: ImportChunksTable
   import_refused_rows: ImportRefusedRowsTable

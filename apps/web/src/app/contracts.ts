@@ -86,3 +86,10 @@ export type DeliveryFilters = Omit<In<typeof c.DeliveryQuery>, 'limit' | 'cursor
 export type ConnectionCredentials = Out<typeof c.ConnectionCredentials>
 export type ConnectionStatus = Out<typeof c.ConnectionStatus>
 export type PostingSpec = Out<typeof c.PostingSpec>
+
+export type Activity = Out<typeof c.Activity>
+export type ActivityInput = In<typeof c.ActivityBody>
+export type CallOutcome = Out<typeof c.CallOutcome>
+export type CommentEntry = Out<typeof c.CommentEntry>
+export type FollowUps = Out<typeof c.FollowUps>
+export type QueueCounts = Out<typeof c.QueueCounts>

@@ -17,7 +17,13 @@ export const navigation: NavSection[] = [
     title: 'Partner portal',
     items: [{ label: 'Partner portal', to: '/partner', anyOf: [], partnerOnly: true }],
   },
-  { title: 'Leads', items: [{ label: 'Leads', to: '/leads', anyOf: ['view_leads', 'view_pending_leads'] }] },
+  {
+    title: 'Leads',
+    items: [
+      { label: 'Leads', to: '/leads', anyOf: ['view_leads', 'view_pending_leads'] },
+      { label: 'My follow-ups', to: '/follow-ups', anyOf: ['view_leads', 'view_customers'] },
+    ],
+  },
   { title: 'Customers', items: [{ label: 'Customers', to: '/customers', anyOf: ['view_customers'] }] },
   {
     title: 'Deliveries',

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { createBrowserRouter } from 'react-router'
+import { FollowUpsPage } from '../features/activities/follow-ups-page.tsx'
 import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx'
 import { AuditPage } from '../features/audit/audit-page.tsx'
 import { LoginPage } from '../features/auth/login-page.tsx'
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           guarded('customers', ['view_customers'], <CustomersPage />),
           guarded('customers/new', ['manage_customers'], <NewCustomerPage />),
           guarded('customers/:id', ['view_customers'], <CustomerPage />),
+          guarded('follow-ups', ['view_leads', 'view_customers'], <FollowUpsPage />),
           guarded('deliveries', ['sell_leads', 'manage_partner_companies'], <DeliveriesPage />),
           partnerOnly('partner', <PartnerPortalPage />),
           partnerOnly('partner/leads/:id', <PortalLeadPage />),

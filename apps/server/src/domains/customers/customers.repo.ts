@@ -150,7 +150,8 @@ export async function markCustomersReturned(
     .set({
       status: 'returned',
       return_reason: reason,
-      call_center_comments: comments,
+      // The newest comment; the history keeps every earlier one (record_activities).
+      ...(comments && { call_center_comments: comments }),
       updated_at: sql<Date>`now()`,
     })
     .where('company_id', '=', companyId)

@@ -1,6 +1,10 @@
 import {
+  Activity,
+  ActivityBody,
   BulkCustomersBody,
   BulkResult,
+  CommentBody,
+  CommentEntry,
   CreateCustomerBody,
   Customer,
   CustomerExportQuery,
@@ -17,11 +21,15 @@ import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
 import {
   bulkCustomers,
+  commentOnCustomer,
   createCustomer,
+  customerActivities,
+  customerComments,
   customerTimeline,
   exportCustomers,
   getCustomer,
   listCustomers,
+  logCustomerActivity,
   updateCustomer,
 } from './customers.service.ts'
 
@@ -85,5 +93,61 @@ export function customersRoutes(app: App, ctx: AppContext) {
       schema: { tags, params: IdParams, querystring: PageQuery, response: { 200: page(TimelineEvent) } },
     },
     (request) => customerTimeline(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.get(
+    '/api/v1/customers/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Call-center comments, oldest first: every entry kept, a return adds its own',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(CommentEntry) },
+      },
+    },
+    (request) => customerComments(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.post(
+    '/api/v1/customers/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Add a call-center comment; earlier ones stay',
+        params: IdParams,
+        body: CommentBody,
+        response: { 201: CommentEntry },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await commentOnCustomer(ctx, actorOf(request), request.params.id, request.body.text)),
+  )
+  app.get(
+    '/api/v1/customers/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Notes and calls, oldest first',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(Activity) },
+      },
+    },
+    (request) => customerActivities(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.post(
+    '/api/v1/customers/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: "Log a note or a call; a follow-up time lists it in the author's follow-ups that day",
+        params: IdParams,
+        body: ActivityBody,
+        response: { 201: Activity },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await logCustomerActivity(ctx, actorOf(request), request.params.id, request.body)),
   )
 }

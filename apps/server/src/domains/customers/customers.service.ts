@@ -1,6 +1,8 @@
 import type {
+  ActivityBody,
   BulkCustomersBody,
   BulkResult,
+  CommentEntry,
   CreateCustomerBody,
   Customer,
   CustomerExportQuery,
@@ -20,6 +22,12 @@ import { idAfter } from '../../lib/cursor.ts'
 import { fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { afterCursor, parseSort, sortedPage, totalOf } from '../../lib/sort.ts'
+import {
+  appendComments,
+  listActivities,
+  listComments,
+  logActivity,
+} from '../activities/activities.service.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
 import { firstOfficeLocationId, officeLocationExists } from '../office-locations/office-locations.service.ts'
@@ -266,5 +274,38 @@ export async function updateCustomer(ctx: AppContext, actor: Actor, id: string, 
       fields: Object.keys(input).filter((k) => input[k as keyof UpdateCustomerBody] !== undefined),
     })
     return toCustomer(updated)
+  })
+}
+
+export async function customerComments(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  assertPermission(actor, 'view_customers')
+  const after = idAfter(query.cursor)
+  await loadVisible(ctx.db, actor, id)
+  return listComments(ctx.db, actor.companyId, 'customer', id, query.limit, after)
+}
+
+/** Adds an entry to the customer's call-center comments; earlier ones stay. */
+export async function commentOnCustomer(ctx: AppContext, actor: Actor, id: string, text: string) {
+  assertPermission(actor, 'manage_customers')
+  return ctx.db.transaction().execute(async (tx) => {
+    await loadVisible(tx, actor, id)
+    const [entry] = await appendComments(tx, actor.companyId, actor, 'customer', [id], text, 'comment')
+    await repo.updateCustomer(tx, actor.companyId, id, { call_center_comments: text })
+    return entry as CommentEntry
+  })
+}
+
+export async function customerActivities(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  assertPermission(actor, 'view_customers')
+  const after = idAfter(query.cursor)
+  await loadVisible(ctx.db, actor, id)
+  return listActivities(ctx.db, actor.companyId, 'customer', id, query.limit, after)
+}
+
+export async function logCustomerActivity(ctx: AppContext, actor: Actor, id: string, input: ActivityBody) {
+  assertPermission(actor, 'manage_customers')
+  return ctx.db.transaction().execute(async (tx) => {
+    await loadVisible(tx, actor, id)
+    return logActivity(tx, actor.companyId, actor, 'customer', id, input)
   })
 }

@@ -3,6 +3,7 @@ import { ExchangeEnvelope, ExchangeHelloData, ExchangeReturnData } from '@tribut
 import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
+import { appendComments } from '../activities/activities.service.ts'
 import { type Sender, saveReplyChannel, verifyPost } from '../connections/connections.service.ts'
 import { lockCustomerSoldTo, markCustomersReturned } from '../customers/customers.records.ts'
 import { ClaimTaken } from '../leads/leads.intake.ts'
@@ -42,20 +43,15 @@ async function receiveReturn(
   }
   const mark = kind === 'lead' ? markLeadsReturned : markCustomersReturned
   await mark(tx, sender.companyId, [found.id], d.reason, d.comments ?? null)
-  await recordEvent(
-    tx,
-    sender.companyId,
-    { kind: 'system', label: sender.partnerName },
-    kind,
-    found.id,
-    'returned',
-    {
-      reason: d.reason,
-      returnedBy: sender.partnerName,
-      via: 'exchange',
-      ...(d.comments && { comments: d.comments }),
-    },
-  )
+  const buyer = { kind: 'system', label: sender.partnerName } as const
+  // The buyer's comments join the record's history; the seller's own stay.
+  await appendComments(tx, sender.companyId, buyer, kind, [found.id], d.comments, 'returned_by_buyer')
+  await recordEvent(tx, sender.companyId, buyer, kind, found.id, 'returned', {
+    reason: d.reason,
+    returnedBy: sender.partnerName,
+    via: 'exchange',
+    ...(d.comments && { comments: d.comments }),
+  })
   return { status: 201, body: { id: found.id } }
 }
 

@@ -301,7 +301,11 @@ describe('selling customers and returning what was bought', () => {
   })
 
   it("sends a returned lead back: the seller's copy becomes returned, by the buyer, with the reason", async () => {
-    const lead = await createLead(seller.t.app, seller.admin, source, { firstName: 'Ret', lastName: 'Urn' })
+    const lead = await createLead(seller.t.app, seller.admin, source, {
+      firstName: 'Ret',
+      lastName: 'Urn',
+      callCenterComments: 'Keen on a quote',
+    })
     const sale = await sellLeads({ leadIds: [lead.id], partnerCompanyId: link.buyerAtSeller })
     const delivered = await deliveryIn(seller, sale.body.deliveries[0].id, 'delivered')
     const buyerLead = delivered.remoteId as string
@@ -327,6 +331,20 @@ describe('selling customers and returning what was bought', () => {
       returnedBy: buyerName,
       comments: 'Hung up twice',
     })
+    // The buyer's comments join the seller's own; none is replaced.
+    const comments = await call(seller.t.app, 'GET', `/api/v1/leads/${lead.id}/comments`, {
+      token: seller.admin.token,
+    })
+    expect(
+      comments.body.items.map((c: { text: string; author: { label: string }; via: string }) => [
+        c.text,
+        c.author.label,
+        c.via,
+      ]),
+    ).toEqual([
+      ['Keen on a quote', 'Admin', 'comment'],
+      ['Hung up twice', buyerName, 'returned_by_buyer'],
+    ])
   })
 })
 

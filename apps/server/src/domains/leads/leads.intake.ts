@@ -5,6 +5,7 @@ import { type ContactColumns, contactTimeZone, duplicateKeys, normaliseContact }
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
+import { appendComments } from '../activities/activities.service.ts'
 import { findCampaignByExternalIds, findCampaignById } from '../campaigns/campaigns.service.ts'
 import { onceForKey } from '../idempotency/idempotency.service.ts'
 import { type Notifier, notifyPurchase } from '../notifications/notifications.service.ts'
@@ -251,6 +252,8 @@ export async function addLead(
     }
     if (!inserted.lead) throw new ClaimTaken()
     const lead = toLead(inserted.lead)
+    // The first entry of the lead's call-center comments.
+    await appendComments(conn, companyId, actor, 'lead', [lead.id], input.callCenterComments, 'comment')
     if (registering) await notify?.jobs.send(conn, leadChanged, { companyId, leadId: lead.id })
     if (notify) {
       await notifyPurchase(
@@ -266,7 +269,7 @@ export async function addLead(
     }
     return lead
   }
-  return (emails.length > 0 || registering) && !conn.isTransaction
+  return (emails.length > 0 || registering || input.callCenterComments?.trim()) && !conn.isTransaction
     ? conn.transaction().execute(write)
     : write(conn)
 }

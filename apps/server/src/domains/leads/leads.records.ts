@@ -13,6 +13,8 @@ import * as repo from './leads.repo.ts'
 export function canSee(actor: Actor, row: repo.LeadRow): boolean {
   if (actor.kind === 'partner') return row.partner_company_id === actor.partnerCompanyId
   if (!actor.permissions.has('view_leads')) return false
+  // Without view_queue a queue lead is reached only through Request lead (it is then assigned).
+  if (row.location === 'queue' && !actor.permissions.has('view_queue')) return false
   return row.location !== 'pending' || actor.permissions.has('view_pending_leads')
 }
 

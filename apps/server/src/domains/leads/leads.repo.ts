@@ -170,6 +170,7 @@ export async function updateLead(conn: Conn, companyId: string, id: string, valu
 export type LeadFilter = {
   location?: LeadRow['location']
   excludeLocation?: LeadRow['location']
+  excludeQueue?: boolean
   partnerCompanyId?: string
   campaignId?: string
   assignedUserId?: string
@@ -181,6 +182,7 @@ export function matchingLeads(conn: Conn, companyId: string, filter: LeadFilter)
   let query = conn.selectFrom('leads').where('company_id', '=', companyId)
   if (filter.location) query = query.where('location', '=', filter.location)
   if (filter.excludeLocation) query = query.where('location', '<>', filter.excludeLocation)
+  if (filter.excludeQueue) query = query.where('location', '<>', 'queue')
   if (filter.partnerCompanyId) query = query.where('partner_company_id', '=', filter.partnerCompanyId)
   if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId)
   if (filter.assignedUserId) query = query.where('assigned_user_id', '=', filter.assignedUserId)
@@ -296,7 +298,8 @@ export async function markReturned(
       location: 'returned',
       assigned_user_id: null,
       return_reason: reason,
-      call_center_comments: comments,
+      // The newest comment; the history keeps every earlier one (record_activities).
+      ...(comments && { call_center_comments: comments }),
       updated_at: sql<Date>`now()`,
     })
     .where('company_id', '=', companyId)

@@ -1,6 +1,10 @@
 import {
+  Activity,
+  ActivityBody,
   BulkLeadsBody,
   BulkResult,
+  CommentBody,
+  CommentEntry,
   ConvertBody,
   CreateLeadBody,
   Customer,
@@ -24,7 +28,16 @@ import { bulkLeads } from './leads.bulk.ts'
 import { exportLeads } from './leads.export.ts'
 import { createLead } from './leads.intake.ts'
 import { convertLead, invalidateLead, requeueLead } from './leads.moves.ts'
-import { getLead, leadTimeline, listLeads, updateLead } from './leads.service.ts'
+import {
+  commentOnLead,
+  getLead,
+  leadActivities,
+  leadComments,
+  leadTimeline,
+  listLeads,
+  logLeadActivity,
+  updateLead,
+} from './leads.service.ts'
 
 export function leadsRoutes(app: App, ctx: AppContext) {
   const tags = ['Leads']
@@ -150,5 +163,59 @@ export function leadsRoutes(app: App, ctx: AppContext) {
     },
     async (request, reply) =>
       reply.code(201).send(await convertLead(ctx, actorOf(request), request.params.id, request.body)),
+  )
+  app.get(
+    '/api/v1/leads/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Call-center comments, oldest first: every entry kept, a return adds its own',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(CommentEntry) },
+      },
+    },
+    (request) => leadComments(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.post(
+    '/api/v1/leads/:id/comments',
+    {
+      schema: {
+        tags,
+        summary: 'Add a call-center comment; earlier ones stay',
+        params: IdParams,
+        body: CommentBody,
+        response: { 201: CommentEntry },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await commentOnLead(ctx, actorOf(request), request.params.id, request.body.text)),
+  )
+  app.get(
+    '/api/v1/leads/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: 'Notes and calls, oldest first',
+        params: IdParams,
+        querystring: PageQuery,
+        response: { 200: page(Activity) },
+      },
+    },
+    (request) => leadActivities(ctx, actorOf(request), request.params.id, request.query),
+  )
+  app.post(
+    '/api/v1/leads/:id/activities',
+    {
+      schema: {
+        tags,
+        summary: "Log a note or a call; a follow-up time lists it in the author's follow-ups that day",
+        params: IdParams,
+        body: ActivityBody,
+        response: { 201: Activity },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await logLeadActivity(ctx, actorOf(request), request.params.id, request.body)),
   )
 }

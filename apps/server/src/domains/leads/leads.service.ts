@@ -1,10 +1,25 @@
-import type { Lead, LeadFilter, LeadQuery, PageQuery, UpdateLeadBody } from '@tributary/contracts'
+import type {
+  ActivityBody,
+  CommentEntry,
+  Lead,
+  LeadFilter,
+  LeadQuery,
+  PageQuery,
+  UpdateLeadBody,
+} from '@tributary/contracts'
+import type { Tx } from '../../db/client.ts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import { contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { idAfter } from '../../lib/cursor.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
 import { afterCursor, parseSort, sortedPage, totalOf } from '../../lib/sort.ts'
+import {
+  appendComments,
+  listActivities,
+  listComments,
+  logActivity,
+} from '../activities/activities.service.ts'
 import { queueSettingsOf } from '../queue-settings/queue-settings.service.ts'
 import { listTimeline, recordEvent } from '../timeline/timeline.service.ts'
 import { findUserById } from '../users/users.service.ts'
@@ -37,6 +52,11 @@ export function visibleFilter(actor: Actor, query: LeadFilter): repo.LeadFilter 
       if (query.location === 'pending') assertPermission(actor, 'view_pending_leads')
       filter.excludeLocation = 'pending'
     }
+    // Without view_queue the Queue is counts by priority (GET /queue/counts), not a list of people.
+    if (!actor.permissions.has('view_queue')) {
+      if (query.location === 'queue') assertPermission(actor, 'view_queue')
+      filter.excludeQueue = true
+    }
   }
   return filter
 }
@@ -65,16 +85,57 @@ export async function leadTimeline(ctx: AppContext, actor: Actor, id: string, qu
   return listTimeline(ctx.db, actor.companyId, 'lead', id, query, after, actor)
 }
 
-const contactKeys = [
-  'firstName',
-  'lastName',
-  'companyName',
-  'email',
-  'phone',
-  'address',
-  'notes',
-  'callCenterComments',
-] as const
+const contactKeys = ['firstName', 'lastName', 'companyName', 'email', 'phone', 'address', 'notes'] as const
+
+/** The rep the lead is assigned to works it, and so does anyone who assigns leads. */
+function assertMayWork(actor: Actor & { kind: 'user' }, row: { assigned_user_id: string | null }) {
+  if (!actor.permissions.has('assign_leads') && row.assigned_user_id !== actor.userId) {
+    throw new AppError('forbidden', 'Only the rep the lead is assigned to, or a manager, can change it')
+  }
+}
+
+/**
+ * Adds an entry to the lead's call-center comments (earlier ones stay) and shows it as the newest,
+ * in the caller's transaction on the locked lead.
+ */
+async function addComment(tx: Tx, actor: Actor, row: repo.LeadRow, text: string) {
+  const [entry] = await appendComments(tx, actor.companyId, actor, 'lead', [row.id], text, 'comment')
+  const lead = await repo.updateLead(tx, actor.companyId, row.id, { call_center_comments: text })
+  return { lead, entry: entry as CommentEntry }
+}
+
+export async function leadComments(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  assertPermission(actor, 'view_leads')
+  const after = idAfter(query.cursor)
+  await loadVisibleLead(ctx.db, actor, id)
+  return listComments(ctx.db, actor.companyId, 'lead', id, query.limit, after)
+}
+
+export async function commentOnLead(ctx: AppContext, actor: Actor, id: string, text: string) {
+  assertPermission(actor, 'view_leads')
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadVisibleLead(tx, actor, id, true)
+    assertMayWork(actor, row)
+    return (await addComment(tx, actor, row, text)).entry
+  })
+}
+
+export async function leadActivities(ctx: AppContext, actor: Actor, id: string, query: PageQuery) {
+  assertPermission(actor, 'view_leads')
+  const after = idAfter(query.cursor)
+  await loadVisibleLead(ctx.db, actor, id)
+  return listActivities(ctx.db, actor.companyId, 'lead', id, query.limit, after)
+}
+
+/** A note or a call on a lead the caller works, with a follow-up time if given. */
+export async function logLeadActivity(ctx: AppContext, actor: Actor, id: string, input: ActivityBody) {
+  assertPermission(actor, 'view_leads')
+  return ctx.db.transaction().execute(async (tx) => {
+    const row = await loadVisibleLead(tx, actor, id, true)
+    assertMayWork(actor, row)
+    return logActivity(tx, actor.companyId, actor, 'lead', id, input)
+  })
+}
 
 /** Contact fields and notes; managers also move Pending ↔ Queue and assign. */
 export async function updateLead(
@@ -87,6 +148,8 @@ export async function updateLead(
   const moving = input.location !== undefined || input.assignedUserId !== undefined
   if (moving) assertPermission(actor, 'assign_leads')
   const editing = contactKeys.some((k) => input[k] !== undefined)
+  // Comments are a history: a new text is added as an entry, an empty one erases nothing.
+  const comment = input.callCenterComments?.trim()
   // Looked up before the transaction: users are read through ctx.db, which on PGlite would
   // wait for this very transaction to end.
   const assignee =
@@ -97,9 +160,7 @@ export async function updateLead(
     let row = await loadVisibleLead(tx, actor, id, true)
     // Read once: the zone of an edited address, and whether the update goes through the rules.
     const settings = await queueSettingsOf(tx, actor.companyId)
-    if (editing && !actor.permissions.has('assign_leads') && row.assigned_user_id !== actor.userId) {
-      throw new AppError('forbidden', 'Only the rep the lead is assigned to, or a manager, can change it')
-    }
+    if (editing || comment) assertMayWork(actor, row)
     if (editing) {
       const merged = normaliseContact({
         firstName: input.firstName !== undefined ? input.firstName : row.first_name,
@@ -124,11 +185,12 @@ export async function updateLead(
         email_key: keys.email,
         name_address_key: keys.nameAddress,
         ...(input.notes !== undefined && { notes: input.notes }),
-        ...(input.callCenterComments !== undefined && { call_center_comments: input.callCenterComments }),
       })
       const changed = contactKeys.filter((k) => input[k] !== undefined)
       await recordEvent(tx, actor.companyId, actor, 'lead', id, 'updated', { fields: changed })
     }
+    if (comment && comment !== row.call_center_comments)
+      row = (await addComment(tx, actor, row, comment)).lead
     if (input.assignedUserId !== undefined) {
       if (!['pending', 'queue', 'assigned'].includes(row.location)) {
         throw new AppError('conflict', `A lead in ${row.location} cannot be assigned`)

@@ -78,3 +78,13 @@ export async function claimNextLead(
 }
 
 /** The company's leads among `ids`, locked for a batch change. */
+
+/** How many leads wait in the Queue, per priority rank. */
+export const countQueueByRank = (conn: Conn, companyId: string) =>
+  conn
+    .selectFrom('leads')
+    .where('company_id', '=', companyId)
+    .where('location', '=', 'queue')
+    .groupBy('priority_rank')
+    .select(['priority_rank', (eb) => eb.fn.countAll<string>().as('n')])
+    .execute()

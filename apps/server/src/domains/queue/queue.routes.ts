@@ -1,8 +1,8 @@
-import { QueueRequestResult, QueueSettings } from '@tributary/contracts'
+import { QueueCounts, QueueRequestResult, QueueSettings } from '@tributary/contracts'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
-import { getQueueSettings, putQueueSettings, requestNextLead } from './queue.service.ts'
+import { getQueueSettings, putQueueSettings, queueCounts, requestNextLead } from './queue.service.ts'
 
 export function queueRoutes(app: App, ctx: AppContext) {
   const tags = ['Queue']
@@ -16,6 +16,17 @@ export function queueRoutes(app: App, ctx: AppContext) {
       },
     },
     (request) => requestNextLead(ctx, actorOf(request)),
+  )
+  app.get(
+    '/api/v1/queue/counts',
+    {
+      schema: {
+        tags,
+        summary: 'How many leads wait in the Queue, by priority (all a rep without view_queue sees of it)',
+        response: { 200: QueueCounts },
+      },
+    },
+    (request) => queueCounts(ctx, actorOf(request)),
   )
   app.get('/api/v1/settings/queue', { schema: { tags, response: { 200: QueueSettings } } }, (request) =>
     getQueueSettings(ctx, actorOf(request)),

@@ -1,4 +1,4 @@
-import type { Lead, QueueSettings } from '@tributary/contracts'
+import type { Lead, QueueCounts, QueueSettings } from '@tributary/contracts'
 import { sql } from 'kysely'
 import type { Conn } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
@@ -7,7 +7,7 @@ import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
 import { canonicalTimeZone } from '../../lib/regions.ts'
 import { recordAudit } from '../audit/audit.service.ts'
-import { toLead } from '../leads/leads.mapper.ts'
+import { priorities, toLead } from '../leads/leads.mapper.ts'
 import { followCompanyTimeZone } from '../leads/leads.records.ts'
 import {
   cachedQueueSettings,
@@ -93,4 +93,16 @@ export async function requestNextLead(ctx: AppContext, actor: Actor): Promise<{ 
   const lead = await claimNextLead(ctx, actor, settings, zones)
   if (lead) noteClaim(ctx)
   return { lead }
+}
+
+/** The Queue as counts by priority: what everyone who sees leads may know, without names or numbers. */
+export async function queueCounts(ctx: AppContext, actor: Actor): Promise<QueueCounts> {
+  assertPermission(actor, 'view_leads')
+  const counts: QueueCounts = { high: 0, medium: 0, normal: 0, total: 0 }
+  for (const row of await repo.countQueueByRank(ctx.db, actor.companyId)) {
+    const n = Number(row.n)
+    counts[priorities[row.priority_rank] ?? 'normal'] += n
+    counts.total += n
+  }
+  return counts
 }

@@ -2,6 +2,7 @@ import type { Customer, Lead } from '@tributary/contracts'
 import type { Tx } from '../../db/client.ts'
 import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
+import { appendComments } from '../activities/activities.service.ts'
 import { lockVisibleCustomers, markCustomersReturned } from '../customers/customers.records.ts'
 import { returnToSellers } from '../exchange/exchange.returns.ts'
 import { lockVisibleLeads, markLeadsReturned } from '../leads/leads.records.ts'
@@ -63,6 +64,10 @@ async function returnBatch<R extends RecordSummary & { createdAt: string }>(
     }
   }
   await mark(outcome.returned, reason, comments)
+  // A new entry in each record's comments: earlier ones are never replaced. The source's email and
+  // the exchange's return carry this return's comments only — why it came back (seed 000) — not the
+  // earlier entries, which are the company's own call-center work (and, at intake, the source's).
+  await appendComments(tx, actor.companyId, actor, kind, outcome.returned, comments, 'return')
   await recordEvents(
     tx,
     actor.companyId,

@@ -54,6 +54,7 @@ describe('built-in roles', () => {
         'view_pending_leads',
         'create_leads',
         'request_leads',
+        'view_queue',
         'assign_leads',
         'return_leads',
         'sell_leads',

@@ -5,9 +5,9 @@ import { type Contact, contactDraftOf, contactErrorPaths, contactInputOf } from 
 import { ContactFields, ContactSummary } from './contact-fields.tsx'
 
 /** A free-text field kept with the contact: notes, call-center comments. */
-export type ContactText = { name: 'notes' | 'callCenterComments'; label: string; value: string | null }
+export type ContactText = { name: 'notes'; label: string; value: string | null }
 
-export type ContactPatch = Partial<Contact> & { notes?: string | null; callCenterComments?: string | null }
+export type ContactPatch = Partial<Contact> & { notes?: string | null }
 
 const contactKeys = ['firstName', 'lastName', 'companyName', 'email', 'phone'] as const
 

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
+import { ActivityForm, CommentsCard } from '../activities/record-work.tsx'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
@@ -116,6 +117,8 @@ function CustomerDetail({ id, links }: { id: string; links: RecordLinks }) {
             onSaved={(saved) => changed(saved, 'Contact saved.')}
             onChange={() => detail.setNotice(null)}
           />
+          {isPartner ? null : <CommentsCard kind="customers" id={customer.id} canWrite={editable} />}
+          {editable ? <ActivityForm kind="customers" id={customer.id} /> : null}
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
         <div className="detail-side">

@@ -2,20 +2,12 @@ import { useState } from 'react'
 import { Dialog } from '../../app/dialog.tsx'
 import { FormAlert, SelectField, TextAreaField, TextField } from '../../app/form.tsx'
 import { FormCheckError } from '../../app/form-errors.ts'
-import { browserTimeZone, toDateTimeLocal } from '../../app/format.ts'
 import { useSubmit } from '../../app/use-submit.ts'
 import type { Customer } from '../customers/customers.api.ts'
 import type { OfficeLocation } from '../office-locations/office-locations.api.ts'
 import type { User } from '../users/users.api.ts'
 import { convertLead, invalidateLead, type Lead, requeueLead, updateLead } from './leads.api.ts'
-
-/** Tomorrow at 9:00 in the browser's time: the usual callback when nobody was home. */
-function tomorrowMorning(): string {
-  const date = new Date()
-  date.setDate(date.getDate() + 1)
-  date.setHours(9, 0, 0, 0)
-  return toDateTimeLocal(date)
-}
+import { formatInZone, fromZonedInput, toZonedInput, zoneLabel } from './local-time.ts'
 
 function DialogActions({
   busy,
@@ -44,7 +36,10 @@ function DialogActions({
   )
 }
 
-/** Put back in queue: requestable again from the callback time, with a comment for the timeline. */
+/**
+ * Put back in queue: requestable again at once, or from a callback time on the lead's own clock
+ * (the queue's hours are the lead's local time too), with a comment for the timeline.
+ */
 export function RequeueDialog({
   lead,
   onDone,
@@ -54,14 +49,18 @@ export function RequeueDialog({
   onDone: (lead: Lead) => void
   onClose: () => void
 }) {
-  const [callback, setCallback] = useState(tomorrowMorning)
+  const [callback, setCallback] = useState('')
   const [comment, setComment] = useState('')
+  const zone = lead.timezone
   const form = useSubmit({
     fields: ['contactAfter', 'comment'],
     send: async () => {
-      const when = callback ? new Date(callback) : null
-      if (when && Number.isNaN(when.getTime())) {
-        throw new FormCheckError({ contactAfter: 'Enter a date and time' }, null)
+      const when = callback ? fromZonedInput(callback, zone) : null
+      if (callback && !when) {
+        throw new FormCheckError(
+          { contactAfter: 'Enter a date and time, or leave it empty for at once' },
+          null,
+        )
       }
       const input: { contactAfter?: string; comment?: string } = {}
       if (when) input.contactAfter = when.toISOString()
@@ -83,7 +82,8 @@ export function RequeueDialog({
           value={callback}
           onChange={setCallback}
           error={errors.fields.contactAfter}
-          hint={`Your time (${browserTimeZone().replace(/_/g, ' ')}). The lead can be requested again from then; empty: at once.`}
+          min={toZonedInput(new Date(), zone)}
+          hint={`The lead's local time (${zoneLabel(zone)}, now ${formatInZone(new Date().toISOString(), zone)}). Empty: requestable again at once.`}
         />
         <TextAreaField
           label="Comment"

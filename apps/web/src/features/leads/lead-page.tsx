@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { errorMessage } from '../../app/api.ts'
 import { useAuth } from '../../app/auth.tsx'
 import { formatAgo, formatDateTime } from '../../app/format.ts'
+import { ActivityForm, CommentsCard } from '../activities/record-work.tsx'
 import { contactName } from '../contacts/contact.ts'
 import { ContactCard } from '../contacts/contact-card.tsx'
 import { customerQuery } from '../customers/customers.api.ts'
@@ -23,6 +24,7 @@ import { companyLinks, portalLinks, type RecordLinks } from '../timeline/timelin
 import { AssignDialog, ConvertDialog, InvalidateDialog, RequeueDialog } from './lead-actions.tsx'
 import { LocationBadge, PriorityBadge } from './lead-badges.tsx'
 import { type Lead, leadQuery, updateLead } from './leads.api.ts'
+import { formatInZone, zoneLabel } from './local-time.ts'
 
 /** Leads → one lead: contact, source and assignment, consent, the actions its location allows, timeline. */
 export function LeadPage() {
@@ -178,16 +180,16 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
           <ContactCard
             key={lead.updatedAt}
             contact={lead}
-            texts={[
-              { name: 'callCenterComments', label: 'Call-center comments', value: lead.callCenterComments },
-              // Notes are the company's own; a partner reads the lead without them.
-              ...(isPartner ? [] : [{ name: 'notes' as const, label: 'Notes', value: lead.notes }]),
-            ]}
+            // Notes are the company's own; a partner reads the lead without them. Call-center
+            // comments are a history of their own (CommentsCard).
+            texts={isPartner ? [] : [{ name: 'notes' as const, label: 'Notes', value: lead.notes }]}
             editable={mayWork}
             save={(input) => updateLead(lead.id, input)}
             onSaved={(saved) => changed(saved, 'Contact saved.')}
             onChange={() => setNotice(null)}
           />
+          {isPartner ? null : <CommentsCard kind="leads" id={lead.id} canWrite={mayWork} />}
+          {mayWork ? <ActivityForm kind="leads" id={lead.id} /> : null}
           <TimelineCard timeline={timeline} names={names} links={links} />
         </div>
         <div className="detail-side">
@@ -222,12 +224,12 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
         <RequeueDialog
           lead={lead}
           onClose={() => setDialog('none')}
-          onDone={(next) =>
-            changed(
-              next,
-              `Put back in the queue; requestable again from ${formatDateTime(next.contactAfter)}.`,
-            )
-          }
+          onDone={(next) => {
+            const message = `Put back in the queue; requestable again from ${formatInZone(next.contactAfter, next.timezone)} (${zoneLabel(next.timezone)} time).`
+            // Without view_queue a queue lead is out of sight until requested again.
+            if (can('view_queue')) changed(next, message)
+            else navigate('/leads', { state: { notice: message } })
+          }}
         />
       ) : null}
       {dialog === 'invalidate' ? (
@@ -321,7 +323,9 @@ function LeadFacts({ lead, names, links }: { lead: Lead; names: Directory; links
         {lead.location === 'queue' ? (
           <>
             <dt>Requestable from</dt>
-            <dd>{formatDateTime(lead.contactAfter)}</dd>
+            <dd>
+              {formatInZone(lead.contactAfter, lead.timezone)} ({zoneLabel(lead.timezone)} time)
+            </dd>
           </>
         ) : null}
         <dt>Local time zone</dt>

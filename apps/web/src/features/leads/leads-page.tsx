@@ -8,6 +8,7 @@ import { totalText } from '../../app/sort-header.tsx'
 import { SearchFilter, useUrlFilters } from '../../app/url-filters.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { useSelection } from '../../app/use-selection.ts'
+import { QueueCountsCard } from '../activities/queue-counts.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
 import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
@@ -29,7 +30,9 @@ const tabs: { key: Tab; label: string; empty: string }[] = [
 ]
 
 function tabsFor(can: Auth['can']) {
-  return tabs.filter((tab) => tab.key !== 'pending' || can('view_pending_leads'))
+  return tabs
+    .filter((tab) => tab.key !== 'pending' || can('view_pending_leads'))
+    .filter((tab) => tab.key !== 'queue' || can('view_queue'))
 }
 
 /** Where a login starts: managers at Pending (leads needing action), reps at their own leads. */
@@ -146,6 +149,7 @@ export function LeadsPage() {
           {outcome.text}
         </div>
       ) : null}
+      {can('view_queue') ? null : <QueueCountsCard />}
       <nav className="tabs" aria-label="Lead lists">
         {available.map((t) => (
           <Link
@@ -167,6 +171,7 @@ export function LeadsPage() {
         clear={() => clear(['tab'])}
         filtered={filtered}
         canSeePending={can('view_pending_leads')}
+        canSeeQueue={can('view_queue')}
       />
       <div className="list-summary">
         <span className="muted" aria-live="polite">
@@ -274,8 +279,10 @@ function Filters({
   clear,
   filtered,
   canSeePending,
+  canSeeQueue,
 }: {
   canSeePending: boolean
+  canSeeQueue: boolean
   tab: Tab
   params: URLSearchParams
   names: Directory
@@ -340,6 +347,7 @@ function Filters({
             <option value="">All locations</option>
             {locationOptions
               .filter((o) => o.value !== 'pending' || canSeePending)
+              .filter((o) => o.value !== 'queue' || canSeeQueue)
               .map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}

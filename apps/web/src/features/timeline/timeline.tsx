@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { formatDateTime } from '../../app/format.ts'
+import { type CallOutcome, callOutcomeLabels } from '../activities/activities.api.ts'
 import type { Directory } from '../directory/use-directory.ts'
 import { locationLabel } from '../leads/lead-labels.ts'
 import type { TimelineEvent } from './timeline.api.ts'
@@ -137,6 +138,26 @@ export function describeEvent(
       }
       const quote = [text(d.reason), text(d.comments)].filter(Boolean).join('\n')
       return { what: 'Returned to its source', ...(quote ? { quote } : {}) }
+    }
+    case 'commented': {
+      const comment = text(d.text)
+      const what =
+        text(d.via) === 'earlier' ? 'Call-center comment (kept from before)' : 'Added a call-center comment'
+      return { what, ...(comment ? { quote: comment } : {}) }
+    }
+    case 'note':
+    case 'call': {
+      const outcome = text(d.outcome)
+      const seconds = typeof d.durationSeconds === 'number' ? d.durationSeconds : null
+      const followUp = text(d.followUpAt)
+      const parts = [
+        event.type === 'note' ? 'Wrote a note' : 'Called',
+        outcome ? callOutcomeLabels[outcome as CallOutcome]?.toLowerCase() : null,
+        seconds !== null ? `${Math.round(seconds / 60)} min` : null,
+        followUp ? `follow up ${formatDateTime(followUp)}` : null,
+      ]
+      const body = text(d.text)
+      return { what: parts.filter(Boolean).join(' · '), ...(body ? { quote: body } : {}) }
     }
     case 'purchase_notification':
     case 'return_notification': {
