@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- intake|claim|list|import|embedded|exchange`: runs one benchmark; its last line of output is one JSON
+ * `npm run bench -- intake|claim|list|import|embedded|exchange|reports`: runs one benchmark; its last line of output is one JSON
  * object `{ name, unit, tributary, limit, ratio, … }`.
  */
 import type { BenchResult } from './lib/load.ts'
@@ -11,6 +11,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<BenchRes
   import: () => import('./import.ts'),
   embedded: () => import('./embedded.ts'),
   exchange: () => import('./exchange.ts'),
+  reports: () => import('./reports.ts'),
 }
 
 const name = process.argv[2] ?? ''
