@@ -81,3 +81,10 @@ export type DeliveryFilters = Omit<In<typeof c.DeliveryQuery>, 'limit' | 'cursor
 export type ConnectionCredentials = Out<typeof c.ConnectionCredentials>
 export type ConnectionStatus = Out<typeof c.ConnectionStatus>
 export type PostingSpec = Out<typeof c.PostingSpec>
+
+export type SourcesReport = Out<typeof c.SourcesReport>
+export type SourcesReportRow = Out<typeof c.SourcesReportRow>
+export type DailyReport = Out<typeof c.DailyReport>
+export type RepsReport = Out<typeof c.RepsReport>
+export type PartnerReport = Out<typeof c.PartnerReport>
+export type TodayReport = Out<typeof c.TodayReport>

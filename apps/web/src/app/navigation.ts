@@ -17,6 +17,7 @@ export const navigation: NavSection[] = [
     title: 'Partner portal',
     items: [{ label: 'Partner portal', to: '/partner', anyOf: [], partnerOnly: true }],
   },
+  { title: 'Dashboard', items: [{ label: 'Dashboard', to: '/dashboard', anyOf: ['view_reports'] }] },
   { title: 'Leads', items: [{ label: 'Leads', to: '/leads', anyOf: ['view_leads', 'view_pending_leads'] }] },
   { title: 'Customers', items: [{ label: 'Customers', to: '/customers', anyOf: ['view_customers'] }] },
   {

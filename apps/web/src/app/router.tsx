@@ -25,6 +25,7 @@ import {
 } from '../features/partner-companies/partner-company-page.tsx'
 import { PartnerPortalPage } from '../features/partner-portal/partner-portal-page.tsx'
 import { QueueSettingsPage } from '../features/queue-settings/queue-settings-page.tsx'
+import { DashboardPage } from '../features/reports/dashboard-page.tsx'
 import { ReturnReasonsPage } from '../features/return-reasons/return-reasons-page.tsx'
 import { TagsPage } from '../features/tags/tags-page.tsx'
 import { UsersRolesPage } from '../features/users/users-roles-page.tsx'
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          guarded('dashboard', ['view_reports'], <DashboardPage />),
           guarded('leads', ['view_leads', 'view_pending_leads'], <LeadsPage />),
           guarded('leads/new', ['create_leads'], <NewLeadPage />),
           guarded('leads/import', ['create_leads'], <LeadImportPage />),
