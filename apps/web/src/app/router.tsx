@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx'
 import { AuditPage } from '../features/audit/audit-page.tsx'
@@ -25,7 +25,6 @@ import {
 } from '../features/partner-companies/partner-company-page.tsx'
 import { PartnerPortalPage } from '../features/partner-portal/partner-portal-page.tsx'
 import { QueueSettingsPage } from '../features/queue-settings/queue-settings-page.tsx'
-import { DashboardPage } from '../features/reports/dashboard-page.tsx'
 import { ReturnReasonsPage } from '../features/return-reasons/return-reasons-page.tsx'
 import { TagsPage } from '../features/tags/tags-page.tsx'
 import { UsersRolesPage } from '../features/users/users-roles-page.tsx'
@@ -33,6 +32,11 @@ import { AuthProvider } from './auth.tsx'
 import type { Permission } from './permissions.ts'
 import { RequirePartner, RequirePermission } from './require-permission.tsx'
 import { AdminRedirect, AppShell, HomeRedirect } from './shell.tsx'
+
+// The charts library is loaded with the dashboard, not with every page.
+const DashboardPage = lazy(() =>
+  import('../features/reports/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+)
 
 const guarded = (path: string, anyOf: Permission[], page: ReactNode) => ({
   path,
@@ -60,7 +64,13 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomeRedirect /> },
-          guarded('dashboard', ['view_reports'], <DashboardPage />),
+          guarded(
+            'dashboard',
+            ['view_reports'],
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <DashboardPage />
+            </Suspense>,
+          ),
           guarded('leads', ['view_leads', 'view_pending_leads'], <LeadsPage />),
           guarded('leads/new', ['create_leads'], <NewLeadPage />),
           guarded('leads/import', ['create_leads'], <LeadImportPage />),

@@ -117,29 +117,35 @@ export type RepRow = {
   median_minutes: number | null
 }
 
-/** What each user did to leads in the period; a lead counts once per user and kind of step. */
+/** What each user did to leads in the period: the steps on the timeline, by kind. */
 export async function repFigures(conn: Conn, companyId: string, w: Window) {
   const rows = await sql<RepRow>`
-    with e as (
-      select e.actor_user_id, e.type, e.record_id, min(e.at) as at
-      from timeline_events e
-      where e.company_id = ${companyId} and e.record_kind = 'lead'
-        and e.type in ('requested', 'converted', 'returned', 'invalidated')
-        and e.actor_user_id is not null and ${during(w, sql`e.at`)}
-      group by 1, 2, 3
-    ), f as (
+    with f as (
       select e.actor_user_id,
         count(*) filter (where e.type = 'requested')::int as requested,
         count(*) filter (where e.type = 'converted')::int as converted,
         count(*) filter (where e.type = 'returned')::int as returned,
-        count(*) filter (where e.type = 'invalidated')::int as invalid,
+        count(*) filter (where e.type = 'invalidated')::int as invalid
+      from timeline_events e
+      where e.company_id = ${companyId} and e.record_kind = 'lead'
+        and e.type in ('requested', 'converted', 'returned', 'invalidated', 'sold')
+        and e.actor_user_id is not null and ${during(w, sql`e.at`)}
+      group by 1
+    ), m as (
+      select e.actor_user_id,
         percentile_cont(0.5) within group (order by extract(epoch from e.at - l.first_requested_at) / 60)
-          filter (where e.type = 'converted' and l.first_requested_at is not null) as median_minutes
-      from e left join leads l on e.type = 'converted' and l.company_id = ${companyId} and l.id = e.record_id
+          as median_minutes
+      from timeline_events e
+      join leads l on l.company_id = ${companyId} and l.id = e.record_id
+      where e.company_id = ${companyId} and e.record_kind = 'lead'
+        -- The partial index's own condition, so the planner uses it; then only conversions.
+        and e.type in ('requested', 'converted', 'returned', 'invalidated', 'sold') and e.type = 'converted'
+        and e.actor_user_id is not null and ${during(w, sql`e.at`)} and l.first_requested_at is not null
       group by 1
     )
-    select f.actor_user_id as user_id, u.name, f.requested, f.converted, f.returned, f.invalid, f.median_minutes
+    select f.actor_user_id as user_id, u.name, f.requested, f.converted, f.returned, f.invalid, m.median_minutes
     from f join users u on u.company_id = ${companyId} and u.id = f.actor_user_id
+    left join m on m.actor_user_id = f.actor_user_id
     order by lower(u.name), u.id`.execute(conn)
   return rows.rows
 }

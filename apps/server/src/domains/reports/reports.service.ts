@@ -89,10 +89,10 @@ export async function sourcesReport(
       )
       .reduce((n, r) => n + r.count, 0)
   // Sources that only refused duplicates in the period still get their row.
-  const seen = new Set(rows.map((r) => `${r.partner_company_id}/${byCampaign ? r.campaign_id : ''}`))
-  const unseen = refused.filter(
-    (r) => !seen.has(`${r.partner_company_id}/${byCampaign ? r.campaign_id : ''}`),
-  )
+  const keyOf = (r: { partner_company_id: string; campaign_id: string | null }) =>
+    `${r.partner_company_id}/${byCampaign ? r.campaign_id : ''}`
+  const seen = new Set(rows.map(keyOf))
+  const unseen = [...new Map(refused.filter((r) => !seen.has(keyOf(r))).map((r) => [keyOf(r), r])).values()]
   const total = rows.find((r) => r.total)
   const empty: repo.Figures = {
     received: 0,

@@ -211,6 +211,24 @@ describe('the sources report, hand-counted', () => {
   })
 })
 
+describe('duplicates refused at intake', () => {
+  it('count for their source and campaign, though no lead is left behind', async () => {
+    const company = await signup(t.app)
+    const { source, campaignId } = await sourceWithCampaign(company, 'Echo Leads', '3.00')
+    const body = { partnerCompanyId: source.id, campaignId, firstName: 'Dee', phone: '+1 602 555 0142' }
+    expect((await post('/api/v1/leads', body, company)).status).toBe(201)
+    for (let i = 0; i < 2; i++) {
+      const again = await post('/api/v1/leads', body, company)
+      expect(again.status).toBe(422)
+    }
+    const res = await get('/api/v1/reports/sources?groupBy=campaign', company)
+    expect(res.body.rows).toEqual([
+      expect.objectContaining({ campaignId, received: 1, duplicatesRefused: 2, cost: '3.00' }),
+    ])
+    expect(res.body.totals).toMatchObject({ received: 1, duplicatesRefused: 2 })
+  })
+})
+
 describe('dates are days in the company time zone', () => {
   it('a lead at 23:59 local is counted on that day, one at 00:00 on the next', async () => {
     const company = await signup(t.app)
