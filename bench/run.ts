@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- intake|claim|list|import|embedded|exchange|export`: runs one benchmark; its last line of output is one JSON
+ * `npm run bench -- intake|claim|list|import|embedded|exchange|export|reports`: runs one benchmark; its last line of output is one JSON
  * object `{ name, unit, tributary, limit, ratio, … }`.
  */
 import type { BenchResult } from './lib/load.ts'
@@ -12,6 +12,7 @@ const benchmarks: Record<string, () => Promise<{ default: () => Promise<BenchRes
   embedded: () => import('./embedded.ts'),
   exchange: () => import('./exchange.ts'),
   export: () => import('./export.ts'),
+  reports: () => import('./reports.ts'),
 }
 
 const name = process.argv[2] ?? ''

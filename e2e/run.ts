@@ -12,6 +12,7 @@ import { importJourney } from './journeys/import.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
+import { reportsJourney } from './journeys/reports.ts'
 import { returnsJourney } from './journeys/returns.ts'
 import { rolesJourney } from './journeys/roles.ts'
 import { usersJourney } from './journeys/users.ts'
@@ -30,6 +31,7 @@ const allJourneys: Journey[] = [
   apiKeysAuditJourney,
   importJourney,
   deskJourney,
+  reportsJourney,
 ]
 
 /** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */

@@ -24,8 +24,8 @@ export const usersJourney: Journey = {
     step('the admin logs in and sees the app shell')
     await logIn(page, { company, login: email, password })
     await visible(page.getByTestId('company-name').getByText('Demo Security Co.'), 'the company name')
-    await visible(page.getByRole('heading', { name: 'Leads', level: 1 }), 'the Leads page first')
-    await screenshot('admin-leads')
+    await visible(page.getByRole('heading', { name: 'Dashboard', level: 1 }), 'the dashboard first')
+    await screenshot('admin-dashboard')
 
     step('Users & Roles lists the users and the built-in roles')
     await openSection(page, 'Users & Roles', 'Users & Roles')

@@ -18,6 +18,7 @@ import { auditRoutes } from './domains/audit/audit.routes.ts'
 import { registerAuth } from './domains/auth/auth.plugin.ts'
 import { authRoutes } from './domains/auth/auth.routes.ts'
 import { campaignsRoutes } from './domains/campaigns/campaigns.routes.ts'
+import { companiesRoutes } from './domains/companies/companies.routes.ts'
 import { customersRoutes } from './domains/customers/customers.routes.ts'
 import { deliveriesRoutes } from './domains/deliveries/deliveries.routes.ts'
 import { exchangeRoutes } from './domains/exchange/exchange.routes.ts'
@@ -31,6 +32,7 @@ import { officeLocationsRoutes } from './domains/office-locations/office-locatio
 import { opsRoutes } from './domains/ops/ops.routes.ts'
 import { partnerCompaniesRoutes } from './domains/partner-companies/partner-companies.routes.ts'
 import { queueRoutes } from './domains/queue/queue.routes.ts'
+import { reportsRoutes } from './domains/reports/reports.routes.ts'
 import { returnReasonsRoutes } from './domains/return-reasons/return-reasons.routes.ts'
 import { returnsRoutes } from './domains/returns/returns.routes.ts'
 import { rolesRoutes } from './domains/roles/roles.routes.ts'
@@ -77,6 +79,8 @@ const domainRoutes = [
   salesRepsRoutes,
   ignoredCompaniesRoutes,
   activitiesRoutes,
+  companiesRoutes,
+  reportsRoutes,
 ]
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/

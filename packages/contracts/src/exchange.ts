@@ -1,12 +1,7 @@
 import { z } from 'zod'
 import { Email, Id, PageQuery, Timestamp } from './common.ts'
 import { ContactAddress } from './leads.ts'
-
-/** Money in major units as a decimal string ("16.67"); stored as integer minor units. */
-export const Price = z
-  .string()
-  .regex(/^\d{1,9}(\.\d{1,2})?$/, 'A price such as 25 or 19.99')
-  .describe('Decimal string in the company currency, applied to every record of the request')
+import { Price } from './money.ts'
 
 export const SellLeadsBody = z.strictObject({
   leadIds: z.array(Id).min(1, 'Select at least one lead').max(500),

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { Email, Id, Password, sortParam, Timestamp } from './common.ts'
+import { Money, Price } from './money.ts'
 import { Address, Tag } from './settings.ts'
 
 export const LeadLocationOnArrival = z.enum(['pending', 'queue'])
@@ -198,6 +199,7 @@ export const Campaign = z
     direction: CampaignDirection,
     externalPartnerCompanyId: z.string().nullable(),
     externalCampaignId: z.string().nullable(),
+    costPerLead: Money.nullable().describe('What each lead of this campaign costs; null: nothing'),
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
@@ -211,6 +213,9 @@ export const CampaignBody = z.strictObject({
   direction: CampaignDirection.default('inbound'),
   externalPartnerCompanyId: externalId,
   externalCampaignId: externalId,
+  costPerLead: Price.nullable()
+    .optional()
+    .describe("Fixed on each lead as it arrives; changing it leaves earlier leads' cost as it was"),
 })
 export const CampaignPatch = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
@@ -218,4 +223,5 @@ export const CampaignPatch = z.strictObject({
   direction: CampaignDirection.optional(),
   externalPartnerCompanyId: externalId,
   externalCampaignId: externalId,
+  costPerLead: Price.nullable().optional(),
 })

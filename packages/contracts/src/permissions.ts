@@ -16,6 +16,7 @@ export const permissions = {
   manage_customers: 'Add and change customers',
   view_audit: 'Read the audit log',
   view_mail: 'Read the mail log',
+  view_reports: 'See the dashboard and reports: what each source costs and yields',
 } as const
 
 export type Permission = keyof typeof permissions
@@ -39,6 +40,7 @@ export const builtinRoles = {
       'view_customers',
       'manage_customers',
       'view_audit',
+      'view_reports',
     ],
   },
   lead_rep: {

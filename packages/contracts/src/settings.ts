@@ -81,3 +81,19 @@ export const MessageCampaignPreview = z.object({ subject: z.string(), html: z.st
 export const Tag = z.object({ id: Id, name: z.string() }).meta({ id: 'Tag' })
 export type Tag = z.infer<typeof Tag>
 export const TagBody = z.strictObject({ name: z.string().trim().min(1).max(60) })
+
+/** The tenant's own settings: the currency every money figure is in, the zone report dates are in. */
+export const CompanySettings = z
+  .object({
+    name: z.string(),
+    currency: z.string(),
+    timezone: z.string().describe('Report dates are days in this zone; set with the queue settings'),
+  })
+  .meta({ id: 'CompanySettings' })
+export type CompanySettings = z.infer<typeof CompanySettings>
+export const CompanySettingsBody = z.strictObject({
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'A three-letter currency code, e.g. USD')
+    .describe('ISO 4217 code of every money figure: costs, prices, revenue'),
+})

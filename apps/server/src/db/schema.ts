@@ -10,6 +10,7 @@ export type CompaniesTable = {
   slug: string
   name: string
   timezone: Generated<string>
+  currency: Generated<string>
   created_at: CreatedAt
 }
 
@@ -164,6 +165,7 @@ export type CampaignsTable = {
   direction: 'inbound' | 'outbound'
   external_partner_company_id: string | null
   external_campaign_id: string | null
+  cost_per_lead_minor: ColumnType<number | null, number | null | undefined, number | null>
   created_at: CreatedAt
   updated_at: CreatedAt
 }
@@ -224,6 +226,9 @@ export type LeadsTable = Contact & {
   sold_to_partner_company_id: Generated<string | null>
   email_key: string | null
   name_address_key: string | null
+  cost_minor: ColumnType<number | null, number | null | undefined, number | null>
+  sale_price_minor: Generated<number | null>
+  first_requested_at: Generated<Date | null>
   created_at: CreatedAt
   updated_at: CreatedAt
 }
@@ -464,6 +469,13 @@ export type LeadRegistrationsTable = {
   registered_at: CreatedAt
 }
 
+export type LeadRefusalsTable = {
+  company_id: string
+  partner_company_id: string
+  campaign_id: string | null
+  at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -481,6 +493,7 @@ export type DB = {
   campaigns: CampaignsTable
   queue_settings: QueueSettingsTable
   leads: LeadsTable
+  lead_refusals: LeadRefusalsTable
   customers: CustomersTable
   timeline_events: TimelineEventsTable
   record_activities: RecordActivitiesTable

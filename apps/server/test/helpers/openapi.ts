@@ -40,6 +40,8 @@ export function openApiSchemas(components: () => Record<string, Schema>) {
     const s = resolve(schema)
     if ('const' in s) return s.const
     if (s.enum) return s.enum[0]
+    // A value a pattern alone cannot be guessed from (a price) names its own example.
+    if (Array.isArray(s.examples) && s.examples.length > 0) return s.examples[0]
     const branches = s.anyOf ?? s.oneOf
     if (branches) {
       return exampleOf(branches.find((x: Schema) => resolve(x).type !== 'null') ?? branches[0], requiredOnly)

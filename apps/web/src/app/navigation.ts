@@ -17,6 +17,7 @@ export const navigation: NavSection[] = [
     title: 'Partner portal',
     items: [{ label: 'Partner portal', to: '/partner', anyOf: [], partnerOnly: true }],
   },
+  { title: 'Dashboard', items: [{ label: 'Dashboard', to: '/dashboard', anyOf: ['view_reports'] }] },
   {
     title: 'Leads',
     items: [

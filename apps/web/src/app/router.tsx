@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { createBrowserRouter } from 'react-router'
 import { FollowUpsPage } from '../features/activities/follow-ups-page.tsx'
 import { ApiKeysPage } from '../features/api-keys/api-keys-page.tsx'
@@ -34,6 +34,11 @@ import type { Permission } from './permissions.ts'
 import { RequirePartner, RequirePermission } from './require-permission.tsx'
 import { AdminRedirect, AppShell, HomeRedirect } from './shell.tsx'
 
+// The charts library is loaded with the dashboard, not with every page.
+const DashboardPage = lazy(() =>
+  import('../features/reports/dashboard-page.tsx').then((m) => ({ default: m.DashboardPage })),
+)
+
 const guarded = (path: string, anyOf: Permission[], page: ReactNode) => ({
   path,
   element: <RequirePermission anyOf={anyOf}>{page}</RequirePermission>,
@@ -60,6 +65,13 @@ export const router = createBrowserRouter([
         errorElement: <RouteErrorPage />,
         children: [
           { index: true, element: <HomeRedirect /> },
+          guarded(
+            'dashboard',
+            ['view_reports'],
+            <Suspense fallback={<p className="muted">Loading…</p>}>
+              <DashboardPage />
+            </Suspense>,
+          ),
           guarded('leads', ['view_leads', 'view_pending_leads'], <LeadsPage />),
           guarded('leads/new', ['create_leads'], <NewLeadPage />),
           guarded('leads/import', ['create_leads'], <LeadImportPage />),

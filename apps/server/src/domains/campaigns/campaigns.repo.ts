@@ -52,6 +52,7 @@ export type CampaignValues = {
   direction: 'inbound' | 'outbound'
   external_partner_company_id: string | null
   external_campaign_id: string | null
+  cost_per_lead_minor: number | null
 }
 
 export async function insertCampaign(

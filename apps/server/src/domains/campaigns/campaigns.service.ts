@@ -5,9 +5,12 @@ import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { fieldError, notFound } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
+import { optionalMinorToMoney, priceToMinor } from '../../lib/money.ts'
 import { recordAudit } from '../audit/audit.service.ts'
 import { getPartnerCompany } from '../partner-companies/partner-companies.service.ts'
 import * as repo from './campaigns.repo.ts'
+
+const minorOrNull = (price: string | null | undefined) => (price == null ? null : priceToMinor(price))
 
 const toCampaign = (r: repo.CampaignRow): Campaign => ({
   id: r.id,
@@ -17,6 +20,7 @@ const toCampaign = (r: repo.CampaignRow): Campaign => ({
   direction: r.direction,
   externalPartnerCompanyId: r.external_partner_company_id,
   externalCampaignId: r.external_campaign_id,
+  costPerLead: optionalMinorToMoney(r.cost_per_lead_minor),
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 })
@@ -97,6 +101,7 @@ export async function addCampaign(
     direction: input.direction ?? 'inbound',
     external_partner_company_id: input.externalPartnerCompanyId ?? null,
     external_campaign_id: input.externalCampaignId ?? null,
+    cost_per_lead_minor: minorOrNull(input.costPerLead),
   }
   await checkUnique(conn, companyId, partnerCompanyId, values)
   const id = newId()
@@ -140,6 +145,8 @@ export async function updateCampaign(
           : row.external_partner_company_id,
       external_campaign_id:
         input.externalCampaignId !== undefined ? input.externalCampaignId : row.external_campaign_id,
+      cost_per_lead_minor:
+        input.costPerLead !== undefined ? minorOrNull(input.costPerLead) : row.cost_per_lead_minor,
     }
     await checkUnique(tx, actor.companyId, row.partner_company_id, values, id)
     await repo.updateCampaign(tx, actor.companyId, id, values)

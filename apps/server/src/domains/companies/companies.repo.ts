@@ -11,7 +11,7 @@ export const findCompany = (conn: Conn, id: string) =>
   conn
     .selectFrom('companies')
     .where('id', '=', id)
-    .select(['id', 'slug', 'name', 'timezone'])
+    .select(['id', 'slug', 'name', 'timezone', 'currency'])
     .executeTakeFirst()
 
 /** Inserts unless the slug is taken; answers whether it was inserted. */
@@ -23,4 +23,15 @@ export async function insertCompany(conn: Conn, company: { id: string; slug: str
     .returning('id')
     .executeTakeFirst()
   return row !== undefined
+}
+
+export const companySettings = (conn: Conn, id: string) =>
+  conn
+    .selectFrom('companies')
+    .where('id', '=', id)
+    .select(['name', 'currency', 'timezone'])
+    .executeTakeFirstOrThrow()
+
+export async function setCurrency(conn: Conn, id: string, currency: string) {
+  await conn.updateTable('companies').set({ currency }).where('id', '=', id).execute()
 }

@@ -1,6 +1,6 @@
 import type { CreateLeadBody, Lead, QueueSettings } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
-import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import { type ContactColumns, contactTimeZone, duplicateKeys, normaliseContact } from '../../lib/contact.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError, fieldError } from '../../lib/errors.ts'
@@ -285,6 +285,24 @@ export async function createLead(
   idempotencyKey?: string,
 ): Promise<{ status: number; lead: Lead; replayed: boolean }> {
   assertPermission(actor, 'create_leads')
+  try {
+    return await createLeadOnce(ctx, actor, input, idempotencyKey)
+  } catch (error) {
+    // A refused duplicate leaves no lead behind: the sources report counts it from here.
+    if (error instanceof AppError && error.details.type === 'duplicate-lead') {
+      const { source, campaignId } = await resolveSource(ctx.db, actor.companyId, input)
+      await repo.insertRefusal(ctx.db, actor.companyId, source.id, campaignId)
+    }
+    throw error
+  }
+}
+
+async function createLeadOnce(
+  ctx: AppContext,
+  actor: UserActor,
+  input: CreateLeadBody,
+  idempotencyKey?: string,
+): Promise<{ status: number; lead: Lead; replayed: boolean }> {
   const add = async (conn: Conn, settings: QueueSettings | Promise<QueueSettings>) => ({
     status: 201,
     body: await addLead(conn, actor.companyId, actor, input, {

@@ -84,3 +84,10 @@ export async function leadWithNames(conn: Conn, companyId: string, id: string) {
   const row = await repo.leadWithNames(conn, companyId, id)
   return row ? { lead: toLead(row), source: row.source_name, campaign: row.campaign_name } : null
 }
+
+/** A correction of what a lead cost (reports), in the caller's transaction: answers the cost before. */
+export async function setLeadCost(conn: Conn, actor: Actor, id: string, costMinor: number) {
+  const row = await loadVisibleLead(conn, actor, id, true)
+  await repo.updateLead(conn, actor.companyId, id, { cost_minor: costMinor })
+  return row.cost_minor
+}

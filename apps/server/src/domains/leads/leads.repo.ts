@@ -338,3 +338,16 @@ export async function rerankSource(conn: Conn, companyId: string, partnerCompany
     .where('priority_rank', '<>', rank)
     .execute()
 }
+
+/** A lead refused as a duplicate at intake (reports count them per source). */
+export async function insertRefusal(
+  conn: Conn,
+  companyId: string,
+  partnerCompanyId: string,
+  campaignId: string | null,
+) {
+  await conn
+    .insertInto('lead_refusals')
+    .values({ company_id: companyId, partner_company_id: partnerCompanyId, campaign_id: campaignId })
+    .execute()
+}

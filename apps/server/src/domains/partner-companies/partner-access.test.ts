@@ -29,7 +29,7 @@ async function apiRoutes(): Promise<{ method: Method; path: string }[]> {
 }
 
 /** What a partner may read: itself, and the leads and customers it sourced. */
-const partnerReadable = /^\/api\/v1\/(me|leads|customers)(\/|$)/
+const partnerReadable = /^\/api\/v1\/(me|leads|customers|reports\/partner)(\/|$)/
 
 describe('partner login (Access section)', () => {
   it('logs in with its username and is shown as the partner in /me', async () => {

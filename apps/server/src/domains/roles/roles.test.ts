@@ -61,6 +61,7 @@ describe('built-in roles', () => {
         'view_customers',
         'manage_customers',
         'view_audit',
+        'view_reports',
       ].sort(),
     )
     expect(byName['Lead rep']?.permissions.sort()).toEqual(

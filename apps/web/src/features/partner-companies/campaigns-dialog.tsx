@@ -17,7 +17,14 @@ import {
   updateCampaign,
 } from './partner-companies.api.ts'
 
-const fields = ['name', 'description', 'direction', 'externalPartnerCompanyId', 'externalCampaignId'] as const
+const fields = [
+  'name',
+  'description',
+  'direction',
+  'externalPartnerCompanyId',
+  'externalCampaignId',
+  'costPerLead',
+] as const
 
 const directions = [
   { value: 'inbound', label: 'Inbound (from the partner to you)' },
@@ -67,6 +74,7 @@ export function CampaignsDialog({
               <th scope="col">Direction</th>
               <th scope="col">External partner company ID</th>
               <th scope="col">External campaign ID</th>
+              <th scope="col">Cost per lead</th>
               {editable ? (
                 <th scope="col" className="actions-col">
                   <span className="visually-hidden">Actions</span>
@@ -84,6 +92,7 @@ export function CampaignsDialog({
                 <td>{campaign.direction === 'inbound' ? 'Inbound' : 'Outbound'}</td>
                 <td>{campaign.externalPartnerCompanyId ?? '—'}</td>
                 <td>{campaign.externalCampaignId ?? '—'}</td>
+                <td>{campaign.costPerLead ?? '—'}</td>
                 {editable ? (
                   <td className="actions-col">
                     <RowActions
@@ -155,6 +164,7 @@ function CampaignForm({
     campaign?.externalPartnerCompanyId ?? '',
   )
   const [externalCampaignId, setExternalCampaignId] = useState(campaign?.externalCampaignId ?? '')
+  const [costPerLead, setCostPerLead] = useState(campaign?.costPerLead ?? '')
   const form = useSubmit({
     fields,
     send: (input: CampaignInput) =>
@@ -168,6 +178,7 @@ function CampaignForm({
     direction,
     externalPartnerCompanyId: orNull(externalPartnerCompanyId),
     externalCampaignId: orNull(externalCampaignId),
+    costPerLead: orNull(costPerLead),
   })
 
   return (
@@ -223,6 +234,15 @@ function CampaignForm({
           onChange={setExternalCampaignId}
           error={errors.fields.externalCampaignId}
           hint="With the partner ID, assigns this campaign to records created through the API"
+          autoComplete="off"
+        />
+        <TextField
+          label="Cost per lead"
+          name="costPerLead"
+          value={costPerLead}
+          onChange={setCostPerLead}
+          error={errors.fields.costPerLead}
+          hint="e.g. 5.00, in the company currency; each lead keeps the cost of the day it arrived"
           autoComplete="off"
         />
       </div>

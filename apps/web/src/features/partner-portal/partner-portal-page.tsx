@@ -7,6 +7,7 @@ import { useDirectory } from '../directory/use-directory.ts'
 import { listLeads } from '../leads/leads.api.ts'
 import { LeadsTable } from '../leads/leads-table.tsx'
 import { countOf } from '../records/record-outcome.tsx'
+import { PartnerScorecard } from '../reports/partner-scorecard.tsx'
 
 /**
  * What a partner company's login sees: the leads and customers whose source it is, read-only
@@ -31,6 +32,7 @@ export function PartnerPortalPage() {
           The leads and customers {partner} sent to {me.company.name}, read-only.
         </p>
       </header>
+      <PartnerScorecard />
       <section className="section" aria-labelledby="portal-leads">
         <div className="section-header">
           <h2 id="portal-leads">Leads</h2>
