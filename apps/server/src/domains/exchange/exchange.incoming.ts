@@ -34,7 +34,13 @@ export async function receiveLead(
   data: unknown,
   arrival: { distributed?: boolean; registered?: boolean } = {},
 ): Promise<ExchangeAnswer & { lead: Lead }> {
-  const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
+  const {
+    senderRecordId,
+    suggestedLocation,
+    batch: _batch,
+    assignedBySupplier: _nominee,
+    ...d
+  } = parseData(ExchangeRecordData, data)
   const lead = await addLead(
     tx,
     sender.companyId,
@@ -62,6 +68,7 @@ export async function receiveCustomer(
     senderRecordId,
     suggestedLocation: _l,
     batch: _b,
+    assignedBySupplier: _n,
     callCenterComments: _c,
     trustedFormCertUrl: _t,
     leadiDToken: _i,

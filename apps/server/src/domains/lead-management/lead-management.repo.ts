@@ -106,6 +106,15 @@ export async function saveSupplierGroups(conn: Conn, companyId: string, groups: 
     .execute()
 }
 
+export async function saveSupplierNominee(conn: Conn, companyId: string, n: { name: string; email: string }) {
+  const values = { assigned_by_supplier_name: n.name, assigned_by_supplier_email: n.email }
+  await conn
+    .insertInto('lead_management_settings')
+    .values({ company_id: companyId, own_groups: '[]', ...values })
+    .onConflict((oc) => oc.column('company_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    .execute()
+}
+
 export async function saveReminderHours(conn: Conn, companyId: string, hours: number) {
   await conn
     .insertInto('lead_management_settings')
