@@ -10,6 +10,9 @@ import { DeliveriesPage } from '../features/deliveries/deliveries-page.tsx'
 import { NotFoundPage } from '../features/errors/not-found-page.tsx'
 import { RouteErrorPage } from '../features/errors/route-error-page.tsx'
 import { PostingSpecPage } from '../features/exchange/posting-spec-page.tsx'
+import { CompaniesPage } from '../features/lead-management/companies-page.tsx'
+import { LeadManagementPage } from '../features/lead-management/lead-management-page.tsx'
+import { SalesRepsPage } from '../features/lead-management/sales-reps-page.tsx'
 import { LeadImportPage } from '../features/leads/lead-import-page.tsx'
 import { LeadPage, PortalLeadPage } from '../features/leads/lead-page.tsx'
 import { LeadsPage } from '../features/leads/leads-page.tsx'
@@ -84,6 +87,9 @@ export const router = createBrowserRouter([
           guarded('admin/message-campaigns', ['manage_settings'], <MessageCampaignsPage />),
           guarded('admin/queue-settings', ['manage_settings'], <QueueSettingsPage />),
           guarded('admin/return-reasons', ['manage_settings'], <ReturnReasonsPage />),
+          guarded('admin/lead-management', ['manage_settings'], <LeadManagementPage />),
+          guarded('admin/companies', ['manage_settings'], <CompaniesPage />),
+          guarded('admin/sales-reps', ['manage_settings'], <SalesRepsPage />),
           guarded('admin/users', ['manage_users'], <UsersRolesPage />),
           guarded('admin/api-keys', ['manage_users'], <ApiKeysPage />),
           guarded('admin/audit', ['view_audit'], <AuditPage />),

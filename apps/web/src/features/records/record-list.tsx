@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { SelectionToolbar } from '../../app/select-checkbox.tsx'
 import type { KeysetList } from '../../app/use-keyset-list.ts'
 import type { Selection } from '../../app/use-selection.ts'
@@ -67,6 +67,7 @@ export function RecordSelectionToolbar({
   canReturn,
   onReturn,
   onSell,
+  children,
 }: {
   kind: ReturnKind
   selection: Selection
@@ -74,6 +75,8 @@ export function RecordSelectionToolbar({
   onReturn: () => void
   /** Absent for those who may not sell. */
   onSell?: (() => void) | undefined
+  /** Further actions on the ticked rows (Distribute, Accept, Decline). */
+  children?: ReactNode
 }) {
   return (
     <SelectionToolbar selection={selection} noun={kindNouns[kind]}>
@@ -87,6 +90,7 @@ export function RecordSelectionToolbar({
           Sell
         </button>
       ) : null}
+      {children}
     </SelectionToolbar>
   )
 }
