@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core'
 import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
 import { exchangeJourney } from './journeys/exchange.ts'
+import { leadManagementJourney } from './journeys/lead-management.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
@@ -26,6 +27,7 @@ const allJourneys: Journey[] = [
   returnsJourney,
   exchangeJourney,
   apiKeysAuditJourney,
+  leadManagementJourney,
 ]
 
 /** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */
@@ -37,7 +39,9 @@ type Viewport = (typeof allViewports)[number]
 // E2E_VIEWPORT=phone runs one of them, while working on it.
 const viewports = allViewports.filter((v) => !process.env.E2E_VIEWPORT || v.name === process.env.E2E_VIEWPORT)
 // E2E_JOURNEY=<part of a name> runs the matching journeys, while working on one.
-const journeys = allJourneys.filter((j) => !process.env.E2E_JOURNEY || j.name.includes(process.env.E2E_JOURNEY))
+const journeys = allJourneys.filter(
+  (j) => !process.env.E2E_JOURNEY || j.name.includes(process.env.E2E_JOURNEY),
+)
 const runs = journeys.length * viewports.length
 
 let passed = 0

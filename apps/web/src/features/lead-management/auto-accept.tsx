@@ -1,4 +1,5 @@
 import { useMutation } from '@tanstack/react-query'
+import { useState } from 'react'
 import { errorMessage } from '../../app/api.ts'
 import { Checkbox } from '../../app/form.tsx'
 import { type PartnerCompany, updatePartnerCompany } from '../partner-companies/partner-companies.api.ts'
@@ -11,18 +12,24 @@ export function AutoAcceptToggle({ partner, label }: { partner: PartnerCompany; 
   const saving = useMutation({
     mutationFn: (autoAccept: boolean) => updatePartnerCompany(partner.id, { autoAccept }),
   })
-  const checked = saving.isPending ? Boolean(saving.variables) : partner.autoAccept
+  // What was last ticked shows at once (a controlled box must change in its own event) and
+  // stays while the lists reload; a failure shows what is saved.
+  const [ticked, setTicked] = useState<boolean | null>(null)
+  const checked = saving.isError ? partner.autoAccept : (ticked ?? partner.autoAccept)
   return (
     <Checkbox
       name={`autoAccept-${partner.id}`}
       label={label ?? `Auto-accept leads from ${partner.name}`}
       checked={checked}
-      onChange={(on) => saving.mutate(on)}
+      onChange={(on) => {
+        setTicked(on)
+        saving.mutate(on)
+      }}
       hint={
         saving.isPending
           ? 'Saving…'
           : saving.isSuccess
-            ? `Saved: ${partner.autoAccept ? 'its leads go straight to work, without emails' : 'its leads wait for you to accept them'}.`
+            ? `Saved: ${checked ? 'its leads go straight to work, without emails' : 'its leads wait for you to accept them'}.`
             : undefined
       }
       error={saving.error ? `Not saved: ${errorMessage(saving.error)}` : undefined}

@@ -50,13 +50,14 @@ export function DecideDialog({
       if (decision === 'decline' && !reason.trim())
         throw new FormCheckError({ reason: 'Say why, for the supplier' })
       const ids = records.map((r) => r.id)
-      return decision === 'accept'
-        ? settleEach(ids, acceptLead)
-        : settleEach(ids, (id) => declineLead(id, reason.trim()))
-    },
-    onDone: (answer: Settled) => {
+      const answer =
+        decision === 'accept'
+          ? await settleEach(ids, acceptLead)
+          : await settleEach(ids, (id) => declineLead(id, reason.trim()))
+      // Told here, not after: the refresh that follows can take away the button that opened this.
       setResult(answer)
       onDecided(answer)
+      return answer
     },
   })
   const one = records.length === 1

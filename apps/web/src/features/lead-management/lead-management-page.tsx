@@ -20,7 +20,7 @@ import {
   salesRepsQuery,
   suppliersQuery,
 } from './lead-management.api.ts'
-import { RuleBuilder, RulePreviewButton, RulesReadOnly } from './rule-builder.tsx'
+import { RuleBuilder, RulesReadOnly, useRulePreview } from './rule-builder.tsx'
 import { draftOf, type GroupDraft, groupsOf, newGroup, rulePaths } from './rule-draft.ts'
 
 type Mode = AutoRegistration['mode']
@@ -172,6 +172,7 @@ function AutoRegistrationForm({
     setNotice(null)
     setChecked({})
   }
+  const preview = useRulePreview(() => groupsOf(groups), setChecked)
   // The supplier's rules are known once supplier-managed mode is saved.
   const supplierRules = saved.mode === 'supplier' ? saved.groups : null
 
@@ -236,8 +237,9 @@ function AutoRegistrationForm({
         <button type="submit" className="button button-primary" disabled={form.busy}>
           {form.busy ? 'Saving…' : 'Save'}
         </button>
-        {mode === 'own' ? <RulePreviewButton draft={() => groupsOf(groups)} onInvalid={setChecked} /> : null}
+        {mode === 'own' ? preview.button : null}
       </div>
+      {mode === 'own' ? preview.results : null}
     </form>
   )
 }

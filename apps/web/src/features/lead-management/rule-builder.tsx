@@ -134,14 +134,12 @@ export function RulesReadOnly({ groups, label }: { groups: readonly RuleGroup[];
 /**
  * Preview: which of the latest leads the rules would register and by which group, changing
  * nothing. `draft` gives the rules to try, or the problems that keep them from being tried.
+ * Gives the button (for the form's actions) and what it found (for below them).
  */
-export function RulePreviewButton({
-  draft,
-  onInvalid,
-}: {
-  draft: () => ReturnType<typeof groupsOf>
-  onInvalid: (errors: Record<string, string>) => void
-}) {
+export function useRulePreview(
+  draft: () => ReturnType<typeof groupsOf>,
+  onInvalid: (errors: Record<string, string>) => void,
+) {
   const preview = useMutation({ mutationFn: (groups: RuleGroup[]) => previewRules(groups) })
   function run() {
     const parsed = draft()
@@ -153,11 +151,13 @@ export function RulePreviewButton({
     onInvalid({})
     preview.mutate(parsed.groups)
   }
-  return (
+  const button = (
+    <button type="button" className="button" onClick={run} disabled={preview.isPending}>
+      {preview.isPending ? 'Previewing…' : 'Preview'}
+    </button>
+  )
+  const results = (
     <>
-      <button type="button" className="button" onClick={run} disabled={preview.isPending}>
-        {preview.isPending ? 'Previewing…' : 'Preview'}
-      </button>
       {preview.error ? (
         <div className="alert alert-error" role="alert">
           Could not preview: {errorMessage(preview.error)}
@@ -166,13 +166,14 @@ export function RulePreviewButton({
       {preview.data ? <PreviewResults preview={preview.data} /> : null}
     </>
   )
+  return { button, results }
 }
 
 function PreviewResults({ preview }: { preview: RulePreview }) {
   const matched = preview.items.filter((i) => i.matchedGroup !== null).length
   if (!preview.items.length) return <p className="muted">There are no leads yet to try the rules on.</p>
   return (
-    <section aria-label="Preview">
+    <section className="rule-preview" aria-label="Preview">
       <p>
         Of the latest {preview.items.length} leads, {matched} would be registered with the supplier.
       </p>
