@@ -8,7 +8,7 @@ import {
   signUp,
   startPartnerCompany,
 } from '../lib/exchange-steps.ts'
-import { hasText, visible } from '../lib/expect.ts'
+import { equal, hasText, visible } from '../lib/expect.ts'
 import type { Journey } from '../lib/journey.ts'
 
 const partnerName = 'Channel Partner Co'
@@ -89,6 +89,14 @@ export const leadManagementJourney: Journey = {
     await rules.getByRole('button', { name: 'Send rules', exact: true }).click()
     await visible(rules.getByRole('status').getByText(`Rules sent to ${partnerName}.`), 'the rules sent')
     await screenshot('lead-management-partner-rules')
+    await page.reload()
+    const kept = page.getByRole('form', { name: 'Registration rules' })
+    await hasText(kept, /Last sent /, 'when the rules were sent')
+    equal(
+      await kept.getByLabel('Value (group 1, rule 1)', { exact: true }).inputValue(),
+      'AZ',
+      'the rules sent, shown again on the partner page',
+    )
 
     const first = await createLead(page, 'Ann', surname, '(480) 555-0171')
     const second = await createLead(page, 'Bea', surname, '(480) 555-0172')
@@ -202,12 +210,15 @@ export const leadManagementJourney: Journey = {
     await logIn(page, asSupplier)
     await page.goto(`/leads/${second.id}`)
     const timeline = page.getByRole('list', { name: 'Timeline' })
-    await visible(
-      timeline.getByText(`Declined by ${partnerName}: Outside our territory`),
-      'the decline with its reason',
-      30_000,
-    )
-    await page.reload()
+    const event = timeline.getByText(`Declined by ${partnerName}: Outside our territory`)
+    // The decline travels back as a delivery: the page is loaded again until it is in.
+    const deadline = Date.now() + 30_000
+    while (!(await event.isVisible())) {
+      if (Date.now() > deadline) throw new Error('expected the decline with its reason in the timeline')
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      await page.reload()
+      await visible(timeline, 'the timeline')
+    }
     await hasText(page.getByTestId('location').first(), /^Pending$/, 'the declined lead back in Pending')
     await screenshot('lead-management-supplier-timeline')
   },

@@ -95,4 +95,5 @@ export type IgnoredCompany = Out<typeof c.IgnoredCompany>
 export type NotificationRecipients = Out<typeof c.NotificationRecipients>
 export type NotificationRecipientsInput = In<typeof c.NotificationRecipientsBody>
 export type LeadManagementSettings = Out<typeof c.LeadManagementSettings>
+export type PartnerRules = Out<typeof c.PartnerRules>
 export type DistributeInput = Omit<In<typeof c.DistributeLeadsBody>, 'leadIds'>

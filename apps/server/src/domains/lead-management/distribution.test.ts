@@ -306,6 +306,14 @@ describe('auto-registration with the supplier', () => {
       },
     )
     expect(sent.status).toBe(202)
+    const kept = await call(
+      supplier.t.app,
+      'GET',
+      `/api/v1/partner-companies/${link.buyerAtSeller}/registration-rules`,
+      { token: supplier.admin.token },
+    )
+    expect(kept.body).toMatchObject({ groups: [inTucson], deliveryId: sent.body.deliveryId })
+    expect(kept.body.sentAt).toEqual(expect.any(String))
     await deliveryIn(supplier, sent.body.deliveryId, 'delivered')
     expect(
       (await setRules({ mode: 'supplier', supplierPartnerCompanyId: link.sellerAtBuyer })).body.groups,

@@ -156,3 +156,27 @@ export async function markReminded(conn: Conn, companyId: string, partnerCompany
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** The rules a supplier sent one channel partner, kept to show and change them. */
+export async function savePartnerRules(
+  conn: Conn,
+  companyId: string,
+  r: { partnerCompanyId: string; groups: unknown[]; deliveryId: string },
+) {
+  const values = { groups: JSON.stringify(r.groups), delivery_id: r.deliveryId }
+  await conn
+    .insertInto('partner_registration_rules')
+    .values({ company_id: companyId, partner_company_id: r.partnerCompanyId, ...values })
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'partner_company_id']).doUpdateSet({ ...values, sent_at: sql<Date>`now()` }),
+    )
+    .execute()
+}
+
+export const findPartnerRules = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  conn
+    .selectFrom('partner_registration_rules')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .select(['groups', 'delivery_id', 'sent_at'])
+    .executeTakeFirst()

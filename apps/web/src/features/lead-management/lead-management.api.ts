@@ -8,6 +8,7 @@ import type {
   LeadManagementSettings,
   NotificationRecipients,
   NotificationRecipientsInput,
+  PartnerRules,
   RuleGroup,
   RulePreview,
   SalesRep,
@@ -77,6 +78,17 @@ export const distributeLeads = (leadIds: string[], input: DistributeInput) =>
 export const sendPartnerRules = (partnerId: string, groups: RuleGroup[]) =>
   api.put<{ deliveryId: string }>(`/api/v1/partner-companies/${enc(partnerId)}/registration-rules`, {
     groups,
+  })
+
+/** The rules last sent to a channel partner, cached under the partner so its page shares them. */
+export const partnerRulesQuery = (partnerId: string) =>
+  queryOptions({
+    queryKey: ['partner-companies', partnerId, 'registration-rules'],
+    queryFn: ({ signal }) =>
+      api.get<PartnerRules>(
+        `/api/v1/partner-companies/${enc(partnerId)}/registration-rules`,
+        withSignal(signal),
+      ),
   })
 
 /** Partner companies with a role on: suppliers sell leads to you, channel partners buy them. */

@@ -1,12 +1,16 @@
+import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
+import type { PartnerRules } from '../../app/contracts.ts'
 import { FormAlert } from '../../app/form.tsx'
 import { FormCheckError } from '../../app/form-errors.ts'
+import { formatDateTime } from '../../app/format.ts'
 import { useSubmit } from '../../app/use-submit.ts'
+import { ErrorView } from '../errors/error-view.tsx'
 import type { PartnerCompany } from '../partner-companies/partner-companies.api.ts'
 import { AutoAcceptToggle } from './auto-accept.tsx'
-import { sendPartnerRules } from './lead-management.api.ts'
+import { partnerRulesQuery, sendPartnerRules } from './lead-management.api.ts'
 import { RuleBuilder } from './rule-builder.tsx'
-import { type GroupDraft, groupsOf, newGroup, rulePaths } from './rule-draft.ts'
+import { draftOf, type GroupDraft, groupsOf, newGroup, rulePaths } from './rule-draft.ts'
 
 /**
  * Lead management on a partner company's page (seed 004): auto-accept when it is a supplier
@@ -36,8 +40,18 @@ export function PartnerLeadManagement({ partner }: { partner: PartnerCompany }) 
   )
 }
 
+/** The rules last sent load first: the builder starts from them. */
 function RegistrationRules({ partner }: { partner: PartnerCompany }) {
-  const [groups, setGroups] = useState<GroupDraft[]>(() => [newGroup()])
+  const sent = useQuery(partnerRulesQuery(partner.id))
+  if (sent.error && !sent.data) return <ErrorView error={sent.error} onRetry={() => void sent.refetch()} />
+  if (!sent.data) return <p className="muted">Loading…</p>
+  return <RegistrationRulesForm partner={partner} sent={sent.data} />
+}
+
+function RegistrationRulesForm({ partner, sent }: { partner: PartnerCompany; sent: PartnerRules }) {
+  const [groups, setGroups] = useState<GroupDraft[]>(() =>
+    sent.groups.length ? draftOf(sent.groups) : [newGroup()],
+  )
   const [notice, setNotice] = useState<string | null>(null)
   const form = useSubmit({
     fields: rulePaths(groups),
@@ -57,7 +71,8 @@ function RegistrationRules({ partner }: { partner: PartnerCompany }) {
       <h3>Registration rules</h3>
       <p className="muted">
         The leads of {partner.name} that match these rules are registered with you when created or updated.
-        Sending replaces the rules it had.
+        Sending replaces the rules it had.{' '}
+        {sent.sentAt ? `Last sent ${formatDateTime(sent.sentAt)}.` : 'None sent yet.'}
       </p>
       {notice ? (
         <output className="alert alert-success" aria-live="polite">
