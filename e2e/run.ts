@@ -9,6 +9,7 @@ import { apiKeysAuditJourney } from './journeys/api-keys-audit.ts'
 import { deskJourney } from './journeys/desk.ts'
 import { exchangeJourney } from './journeys/exchange.ts'
 import { importJourney } from './journeys/import.ts'
+import { leadManagementJourney } from './journeys/lead-management.ts'
 import { leadSourceSettingsJourney } from './journeys/lead-source-settings.ts'
 import { partnerCompaniesJourney } from './journeys/partner-companies.ts'
 import { queueJourney } from './journeys/queue.ts'
@@ -32,6 +33,7 @@ const allJourneys: Journey[] = [
   importJourney,
   deskJourney,
   reportsJourney,
+  leadManagementJourney,
 ]
 
 /** Each journey runs once per viewport; the phone's screenshots are named `phone-…`. */

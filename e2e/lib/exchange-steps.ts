@@ -32,7 +32,12 @@ export async function csrfHeader(page: Page): Promise<Record<string, string>> {
 export type CreatedLead = { id: string; number: number; name: string }
 
 /** A fresh lead from the demo source ABC Leads, into the Queue, as a source's system posts one. */
-export async function createLead(page: Page, firstName: string, lastName: string): Promise<CreatedLead> {
+export async function createLead(
+  page: Page,
+  firstName: string,
+  lastName: string,
+  phone = '(480) 555-0142',
+): Promise<CreatedLead> {
   const partners = await page.request.get('/api/v1/partner-companies?limit=200')
   equal(partners.status(), 200, 'the status of listing partner companies')
   const { items } = (await partners.json()) as { items: { id: string; name: string }[] }
@@ -46,7 +51,7 @@ export async function createLead(page: Page, firstName: string, lastName: string
       firstName,
       lastName,
       email: `${firstName}.${lastName}@example.net`.toLowerCase(),
-      phone: '(480) 555-0142',
+      phone,
       address: { city: 'Scottsdale', region: 'AZ', postalCode: '85251', country: 'US' },
     },
   })

@@ -22,9 +22,18 @@ export const SellCustomersBody = z.strictObject({
 export type SellCustomersBody = z.infer<typeof SellCustomersBody>
 
 /** Supplier → channel partner (seed 004): the partner's copy waits for acceptance unless auto-accepted. */
+/** The supplier's nominee for a partner's leads, shown there as "assigned by supplier" (seed 004). */
+export const SupplierNominee = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  email: Email,
+})
+
 export const DistributeLeadsBody = z.strictObject({
   leadIds: z.array(Id).min(1, 'Select at least one lead').max(500),
   partnerCompanyId: Id.describe('The channel partner: a partner company with Buys Leads by exchange'),
+  nominee: SupplierNominee.optional().describe(
+    'Who the partner sees as "assigned by supplier"; without it, the user distributing',
+  ),
 })
 export type DistributeLeadsBody = z.infer<typeof DistributeLeadsBody>
 
@@ -147,6 +156,10 @@ export const ExchangeRecordData = z.object({
   externalPartnerCompanyId: z.string().trim().min(1).max(100).optional(),
   externalCampaignId: z.string().trim().min(1).max(100).optional(),
   batch: z.object({ id: z.string().max(100), size: z.number().int().min(1) }).optional(),
+  assignedBySupplier: z
+    .object({ name: z.string().trim().min(1).max(200), email: Email })
+    .optional()
+    .describe("lead.distributed: the supplier's nominee for the partner's leads"),
   firstName: text(100),
   lastName: text(100),
   companyName: text(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { Email, Id } from './common.ts'
+import { Email, Id, Timestamp } from './common.ts'
 
 /** The lead fields an auto-registration rule can test (seed 004). */
 export const RuleField = z.enum([
@@ -58,6 +58,15 @@ const Groups = z.array(RuleGroup).max(20)
 
 /** A supplier's rules for one channel partner, sent to it as `rules.updated`. */
 export const PartnerRulesBody = z.strictObject({ groups: Groups })
+
+export const PartnerRules = z
+  .object({
+    groups: Groups.describe('The rules last sent to this channel partner; none sent: []'),
+    deliveryId: Id.nullable().describe('The rules.updated delivery that carried them'),
+    sentAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'PartnerRules' })
+export type PartnerRules = z.infer<typeof PartnerRules>
 
 export const AutoRegistrationMode = z.enum(['disabled', 'supplier', 'own'])
 

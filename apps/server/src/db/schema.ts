@@ -476,6 +476,14 @@ export type LeadRefusalsTable = {
   at: CreatedAt
 }
 
+export type PartnerRegistrationRulesTable = {
+  company_id: string
+  partner_company_id: string
+  groups: Json<unknown[]>
+  delivery_id: string
+  sent_at: CreatedAt
+}
+
 export type DB = {
   companies: CompaniesTable
   roles: RolesTable
@@ -513,4 +521,5 @@ export type DB = {
   ignored_companies: IgnoredCompaniesTable
   distribution_batches: DistributionBatchesTable
   lead_registrations: LeadRegistrationsTable
+  partner_registration_rules: PartnerRegistrationRulesTable
 }

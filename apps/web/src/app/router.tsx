@@ -12,6 +12,9 @@ import { NotFoundPage } from '../features/errors/not-found-page.tsx'
 import { RouteErrorPage } from '../features/errors/route-error-page.tsx'
 import { PostingSpecPage } from '../features/exchange/posting-spec-page.tsx'
 import { LeadImportPage } from '../features/imports/import-page.tsx'
+import { CompaniesPage } from '../features/lead-management/companies-page.tsx'
+import { LeadManagementPage } from '../features/lead-management/lead-management-page.tsx'
+import { SalesRepsPage } from '../features/lead-management/sales-reps-page.tsx'
 import { LeadPage, PortalLeadPage } from '../features/leads/lead-page.tsx'
 import { LeadsPage } from '../features/leads/leads-page.tsx'
 import { NewLeadPage } from '../features/leads/new-lead-page.tsx'
@@ -98,6 +101,9 @@ export const router = createBrowserRouter([
           guarded('admin/message-campaigns', ['manage_settings'], <MessageCampaignsPage />),
           guarded('admin/queue-settings', ['manage_settings'], <QueueSettingsPage />),
           guarded('admin/return-reasons', ['manage_settings'], <ReturnReasonsPage />),
+          guarded('admin/lead-management', ['manage_settings'], <LeadManagementPage />),
+          guarded('admin/companies', ['manage_settings'], <CompaniesPage />),
+          guarded('admin/sales-reps', ['manage_settings'], <SalesRepsPage />),
           guarded('admin/users', ['manage_users'], <UsersRolesPage />),
           guarded('admin/api-keys', ['manage_users'], <ApiKeysPage />),
           guarded('admin/audit', ['view_audit'], <AuditPage />),

@@ -3,7 +3,7 @@ import type { Tx } from '../../db/client.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { Sender } from '../connections/connections.service.ts'
-import { noteDistributedLead } from '../lead-management/distribution.ts'
+import { noteDistributedLead, noteSupplierNominee } from '../lead-management/distribution.ts'
 import { saveSupplierRules } from '../lead-management/registration.ts'
 import { lockLeadSoldTo, reopenLead } from '../leads/leads.records.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
@@ -14,8 +14,9 @@ import { type Arriving, type ExchangeAnswer, parseData, receiveLead } from './ex
 
 /** A lead from a supplier: straight to work when the supplier is auto-accepted, else waiting. */
 export async function receiveDistributed(tx: Tx, ctx: AppContext, sender: Arriving, data: unknown) {
-  const batch = parseData(ExchangeRecordData, data).batch
+  const { batch, assignedBySupplier } = parseData(ExchangeRecordData, data)
   const answer = await receiveLead(tx, ctx, sender, data, { distributed: true })
+  if (assignedBySupplier) await noteSupplierNominee(tx, sender.companyId, assignedBySupplier)
   if (answer.lead.location === 'awaiting_acceptance')
     await noteDistributedLead(
       tx,

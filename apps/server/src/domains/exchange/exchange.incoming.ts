@@ -47,7 +47,13 @@ export async function receiveLead(
   data: unknown,
   arrival: Pick<Arrival, 'distributed' | 'registered' | 'claim'> = {},
 ): Promise<ExchangeAnswer & { lead: Lead }> {
-  const { senderRecordId, suggestedLocation, batch: _batch, ...d } = parseData(ExchangeRecordData, data)
+  const {
+    senderRecordId,
+    suggestedLocation,
+    batch: _batch,
+    assignedBySupplier: _nominee,
+    ...d
+  } = parseData(ExchangeRecordData, data)
   const lead = await addLead(
     conn,
     sender.companyId,
@@ -76,6 +82,7 @@ export async function receiveCustomer(
     senderRecordId,
     suggestedLocation: _l,
     batch: _b,
+    assignedBySupplier: _n,
     callCenterComments: _c,
     trustedFormCertUrl: _t,
     leadiDToken: _i,

@@ -17,6 +17,7 @@ import { priceToMinor } from '../../lib/money.ts'
 import { findCampaignById } from '../campaigns/campaigns.service.ts'
 import { lockVisibleCustomers, markCustomersSold } from '../customers/customers.records.ts'
 import { type DeliveryDraft, queueDeliveries } from '../deliveries/deliveries.service.ts'
+import { nomineeOf } from '../lead-management/distribution.ts'
 import { lockVisibleLeads, markLeadsSold } from '../leads/leads.records.ts'
 import { notifySale, type SoldRecord } from '../notifications/notifications.sales.ts'
 import { type BuysSection, findBuyer } from '../partner-companies/partner-companies.sources.ts'
@@ -73,7 +74,12 @@ async function sell(
   actor: Actor,
   kind: Kind,
   ids: string[],
-  input: { partnerCompanyId: string; campaignId?: string | undefined; price?: string | undefined },
+  input: {
+    partnerCompanyId: string
+    campaignId?: string | undefined
+    price?: string | undefined
+    nominee?: { name: string; email: string } | undefined
+  },
   as: 'sale' | 'distribution' = 'sale',
 ): Promise<SellResult> {
   assertPermission(actor, 'sell_leads')
@@ -87,6 +93,8 @@ async function sell(
     throw fieldError('partnerCompanyId', `${buyer.name} is not connected by exchange`, 'unprocessable')
   const campaign = await outboundCampaign(ctx, actor, buyer, input.campaignId)
   const priceMinor = input.price === undefined ? null : priceToMinor(input.price)
+  // A distribution names the supplier's nominee, shown to the partner as "assigned by supplier".
+  const nominee = as === 'distribution' ? await nomineeOf(ctx.db, actor, input.nominee) : undefined
   return ctx.db.transaction().execute(async (tx) => {
     const records = (await k.lock(tx, actor, ids)) as Map<string, Sellable>
     const failed: SellResult['failed'] = []
@@ -120,7 +128,10 @@ async function sell(
       partnerCompanyId: buyer.id,
       method,
       channel: k.channel,
-      data: recordForExchange(kind, r, campaign, batch),
+      data: {
+        ...recordForExchange(kind, r, campaign, batch),
+        ...(nominee && { assignedBySupplier: nominee }),
+      },
       mailId,
       priceMinor,
     }))

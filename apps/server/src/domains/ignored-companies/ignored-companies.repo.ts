@@ -25,6 +25,31 @@ export async function insertIgnored(
   return inserted !== undefined
 }
 
+/** 'taken' when another ignored company has the key; false when there is no such one. */
+export async function renameIgnored(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  row: { name: string; name_key: string },
+): Promise<boolean | 'taken'> {
+  const clash = await conn
+    .selectFrom('ignored_companies')
+    .where('company_id', '=', companyId)
+    .where('name_key', '=', row.name_key)
+    .where('id', '<>', id)
+    .select('id')
+    .executeTakeFirst()
+  if (clash) return 'taken'
+  const updated = await conn
+    .updateTable('ignored_companies')
+    .set(row)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst()
+  return updated !== undefined
+}
+
 export async function deleteIgnored(conn: Conn, companyId: string, id: string) {
   const row = await conn
     .deleteFrom('ignored_companies')

@@ -35,6 +35,24 @@ export async function ignoreCompany(ctx: AppContext, actor: Actor, name: string)
   return { id, name }
 }
 
+export async function renameIgnoredCompany(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  name: string,
+): Promise<IgnoredCompany> {
+  assertPermission(actor, 'manage_settings')
+  const key = companyKey(name)
+  if (!key) throw fieldError('name', 'Give the company a name with letters or digits')
+  await ctx.db.transaction().execute(async (tx) => {
+    const renamed = await repo.renameIgnored(tx, actor.companyId, id, { name, name_key: key })
+    if (renamed === 'taken') throw fieldError('name', 'This company is already ignored', 'conflict')
+    if (!renamed) throw notFound('Ignored company')
+    await recordAudit(tx, actor, 'update', 'ignored_company', id, { name })
+  })
+  return { id, name }
+}
+
 export async function unignoreCompany(ctx: AppContext, actor: Actor, id: string) {
   assertPermission(actor, 'manage_settings')
   await ctx.db.transaction().execute(async (tx) => {

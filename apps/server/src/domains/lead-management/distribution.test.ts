@@ -135,6 +135,44 @@ describe('distributed leads', () => {
   })
 })
 
+describe('assigned by supplier', () => {
+  const recipients = async () =>
+    (
+      await call(partner.t.app, 'GET', '/api/v1/lead-management/notification-recipients', {
+        token: partner.admin.token,
+      })
+    ).body.assignedBySupplier
+  const me = async () =>
+    (await call(supplier.t.app, 'GET', '/api/v1/me', { token: supplier.admin.token })).body.user as {
+      name: string
+      email: string
+    }
+
+  it('is the user who distributed, unless the supplier names its nominee, as the partner sees it', async () => {
+    await distribute(['Ned'])
+    const { name, email } = await me()
+    expect(await recipients()).toEqual({ name, email })
+    const lead = await createLead(supplier.t.app, supplier.admin, source, { firstName: 'Ola' })
+    const res = await call(supplier.t.app, 'POST', '/api/v1/leads/distribute', {
+      token: supplier.admin.token,
+      body: {
+        leadIds: [lead.id],
+        partnerCompanyId: link.buyerAtSeller,
+        nominee: { name: 'Channel Manager', email: 'channel@supplier.test' },
+      },
+    })
+    expect(res.status).toBe(202)
+    await deliveryIn(supplier, res.body.deliveries[0].id, 'delivered')
+    expect(await recipients()).toEqual({ name: 'Channel Manager', email: 'channel@supplier.test' })
+    const bad = await call(supplier.t.app, 'POST', '/api/v1/leads/distribute', {
+      token: supplier.admin.token,
+      body: { leadIds: [lead.id], partnerCompanyId: link.buyerAtSeller, nominee: { name: 'X', email: 'no' } },
+    })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('nominee.email')
+  })
+})
+
 describe('acceptance reminders', () => {
   it("remind the recipients once of what still waits after the company's reminder hours", async () => {
     const set = await call(partner.t.app, 'PUT', '/api/v1/lead-management/settings', {
@@ -268,6 +306,14 @@ describe('auto-registration with the supplier', () => {
       },
     )
     expect(sent.status).toBe(202)
+    const kept = await call(
+      supplier.t.app,
+      'GET',
+      `/api/v1/partner-companies/${link.buyerAtSeller}/registration-rules`,
+      { token: supplier.admin.token },
+    )
+    expect(kept.body).toMatchObject({ groups: [inTucson], deliveryId: sent.body.deliveryId })
+    expect(kept.body.sentAt).toEqual(expect.any(String))
     await deliveryIn(supplier, sent.body.deliveryId, 'delivered')
     expect(
       (await setRules({ mode: 'supplier', supplierPartnerCompanyId: link.sellerAtBuyer })).body.groups,

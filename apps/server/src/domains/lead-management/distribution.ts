@@ -1,6 +1,6 @@
 import type { Lead } from '@tributary/contracts'
 import type { Conn } from '../../db/client.ts'
-import { type Actor, assertPermission } from '../../lib/actor.ts'
+import { type Actor, assertPermission, type UserActor } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { newId } from '../../lib/ids.ts'
@@ -10,7 +10,7 @@ import { notifyDistributed } from '../notifications/notifications.distribution.t
 import { findLeadSource } from '../partner-companies/partner-companies.sources.ts'
 import { salesRepRecipients } from '../sales-reps/sales-reps.service.ts'
 import { recordEvent } from '../timeline/timeline.service.ts'
-import { leadNotificationUserEmails } from '../users/users.service.ts'
+import { findUserById, leadNotificationUserEmails } from '../users/users.service.ts'
 import { distributionDue } from './lead-management.events.ts'
 import * as repo from './lead-management.repo.ts'
 
@@ -18,6 +18,19 @@ import * as repo from './lead-management.repo.ts'
 // notification recipients, and Accept / Decline, each told back to the supplier.
 
 const WAIT_FOR_BATCH_MS = 60_000
+
+type Nominee = { name: string; email: string }
+
+/** Who a distribution names as the supplier's nominee: the one asked for, else the user distributing. */
+export async function nomineeOf(conn: Conn, actor: UserActor, asked?: Nominee): Promise<Nominee | undefined> {
+  if (asked) return asked
+  const user = await findUserById(conn, actor.companyId, actor.userId)
+  return user ? { name: user.name, email: user.email } : undefined
+}
+
+/** The supplier's nominee arrived with its leads: the partner shows it as "assigned by supplier". */
+export const noteSupplierNominee = (conn: Conn, companyId: string, nominee: Nominee) =>
+  repo.saveSupplierNominee(conn, companyId, nominee)
 
 /** A distributed lead waiting for acceptance arrived: its batch's email goes when due. */
 export async function noteDistributedLead(

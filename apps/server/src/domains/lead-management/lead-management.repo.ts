@@ -106,6 +106,15 @@ export async function saveSupplierGroups(conn: Conn, companyId: string, groups: 
     .execute()
 }
 
+export async function saveSupplierNominee(conn: Conn, companyId: string, n: { name: string; email: string }) {
+  const values = { assigned_by_supplier_name: n.name, assigned_by_supplier_email: n.email }
+  await conn
+    .insertInto('lead_management_settings')
+    .values({ company_id: companyId, own_groups: '[]', ...values })
+    .onConflict((oc) => oc.column('company_id').doUpdateSet({ ...values, updated_at: sql<Date>`now()` }))
+    .execute()
+}
+
 export async function saveReminderHours(conn: Conn, companyId: string, hours: number) {
   await conn
     .insertInto('lead_management_settings')
@@ -147,3 +156,27 @@ export async function markReminded(conn: Conn, companyId: string, partnerCompany
     .executeTakeFirst()
   return row !== undefined
 }
+
+/** The rules a supplier sent one channel partner, kept to show and change them. */
+export async function savePartnerRules(
+  conn: Conn,
+  companyId: string,
+  r: { partnerCompanyId: string; groups: unknown[]; deliveryId: string },
+) {
+  const values = { groups: JSON.stringify(r.groups), delivery_id: r.deliveryId }
+  await conn
+    .insertInto('partner_registration_rules')
+    .values({ company_id: companyId, partner_company_id: r.partnerCompanyId, ...values })
+    .onConflict((oc) =>
+      oc.columns(['company_id', 'partner_company_id']).doUpdateSet({ ...values, sent_at: sql<Date>`now()` }),
+    )
+    .execute()
+}
+
+export const findPartnerRules = (conn: Conn, companyId: string, partnerCompanyId: string) =>
+  conn
+    .selectFrom('partner_registration_rules')
+    .where('company_id', '=', companyId)
+    .where('partner_company_id', '=', partnerCompanyId)
+    .select(['groups', 'delivery_id', 'sent_at'])
+    .executeTakeFirst()

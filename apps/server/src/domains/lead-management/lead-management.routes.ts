@@ -7,6 +7,7 @@ import {
   LeadManagementSettings,
   NotificationRecipients,
   NotificationRecipientsBody,
+  PartnerRules,
   PartnerRulesBody,
   RulePreview,
   RulePreviewBody,
@@ -24,7 +25,7 @@ import {
   putLeadManagementSettings,
 } from './lead-management.service.ts'
 import { getRecipients, putRecipients } from './recipients.ts'
-import { sendPartnerRules } from './registration.ts'
+import { getPartnerRules, sendPartnerRules } from './registration.ts'
 
 export function leadManagementRoutes(app: App, ctx: AppContext) {
   const tags = ['Lead management']
@@ -124,6 +125,18 @@ export function leadManagementRoutes(app: App, ctx: AppContext) {
       reply
         .code(202)
         .send(await sendPartnerRules(ctx, actorOf(request), request.params.id, request.body.groups)),
+  )
+  app.get(
+    '/api/v1/partner-companies/:id/registration-rules',
+    {
+      schema: {
+        tags,
+        summary: 'The auto-registration rules last sent to one channel partner, and when',
+        params: IdParams,
+        response: { 200: PartnerRules },
+      },
+    },
+    (request) => getPartnerRules(ctx, actorOf(request), request.params.id),
   )
   const settings = '/api/v1/lead-management/settings'
   app.get(settings, { schema: { tags, response: { 200: LeadManagementSettings } } }, (request) =>

@@ -117,3 +117,16 @@ describe('the rule preview', () => {
     expect(lead.body.location).toBe(inAz.location)
   })
 })
+
+describe('the rules sent to a channel partner', () => {
+  it('are none until sent, and only for a partner company of the company', async () => {
+    const partner = await createPartner(t.app, admin)
+    const rules = (id: string, token = admin.token) =>
+      call(t.app, 'GET', `/api/v1/partner-companies/${id}/registration-rules`, { token })
+    expect((await rules(partner.id)).body).toEqual({ groups: [], deliveryId: null, sentAt: null })
+    const other = await signup(t.app)
+    expect((await rules(partner.id, other.token)).status).toBe(404)
+    const rep = await userWithRole(t.app, admin, 'Lead rep')
+    expect((await rules(partner.id, rep.token)).status).toBe(403)
+  })
+})

@@ -106,6 +106,46 @@ describe('sales reps', () => {
   })
 })
 
+describe('editing sales reps and ignored companies', () => {
+  it('a sales rep takes a new name and email, never another rep’s email, in its own company only', async () => {
+    const post = (name: string, email: string) =>
+      call(t.app, 'POST', '/api/v1/sales-reps', { token: admin.token, body: { name, email } })
+    const sid = await post('Sid Rep', 'sid@reps.test')
+    await post('Tia Rep', 'tia@reps.test')
+    const patch = (id: string, body: unknown, token = admin.token) =>
+      call(t.app, 'PATCH', `/api/v1/sales-reps/${id}`, { token, body })
+    const renamed = await patch(sid.body.id, { name: 'Sidney Rep', email: 'sidney@reps.test' })
+    expect(renamed.status).toBe(200)
+    expect(renamed.body).toMatchObject({ id: sid.body.id, name: 'Sidney Rep', email: 'sidney@reps.test' })
+    const taken = await patch(sid.body.id, { name: 'Sidney Rep', email: 'TIA@reps.test' })
+    expect(taken.status).toBe(409)
+    expect(taken.body.errors[0].path).toBe('email')
+    const bad = await patch(sid.body.id, { name: '', email: 'nope' })
+    expect(bad.status).toBe(400)
+    const other = await signup(t.app)
+    expect((await patch(sid.body.id, { name: 'X', email: 'x@reps.test' }, other.token)).status).toBe(404)
+  })
+
+  it('an ignored company is renamed, never onto another ignored one', async () => {
+    const post = (name: string) =>
+      call(t.app, 'POST', '/api/v1/ignored-companies', { token: admin.token, body: { name } })
+    const initech = await post('Initech')
+    await post('Hooli LLC')
+    const patch = (name: string) =>
+      call(t.app, 'PATCH', `/api/v1/ignored-companies/${initech.body.id}`, {
+        token: admin.token,
+        body: { name },
+      })
+    expect((await patch('Initech, Inc.')).body).toEqual({ id: initech.body.id, name: 'Initech, Inc.' })
+    expect((await patch('hooli llc')).status).toBe(409)
+    expect((await patch('...')).status).toBe(400)
+    const list = await call(t.app, 'GET', '/api/v1/ignored-companies', { token: admin.token })
+    expect(list.body.items.map((c: { name: string }) => c.name)).toEqual(['Hooli LLC', 'Initech, Inc.'])
+    for (const c of list.body.items)
+      await call(t.app, 'DELETE', `/api/v1/ignored-companies/${c.id}`, { token: admin.token })
+  })
+})
+
 describe('ignored companies', () => {
   it('match without regard to case, spaces and punctuation, and keep their leads out of registration', async () => {
     const acme = await call(t.app, 'POST', '/api/v1/ignored-companies', {

@@ -1,7 +1,7 @@
-import type { RuleGroup } from '@tributary/contracts'
+import type { PartnerRules, RuleGroup } from '@tributary/contracts'
 import { type Actor, assertPermission } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
-import { AppError, fieldError } from '../../lib/errors.ts'
+import { AppError, fieldError, notFound } from '../../lib/errors.ts'
 import { recordForExchange } from '../../lib/exchange-record.ts'
 import { newId } from '../../lib/ids.ts'
 import { queueDeliveries } from '../deliveries/deliveries.service.ts'
@@ -71,8 +71,8 @@ export async function sendPartnerRules(
   if (!partner.enabled || partner.deliveryMethod !== 'exchange')
     throw new AppError('unprocessable', `${partner.name} is not connected by exchange (Buys Leads)`)
   const deliveryId = newId()
-  await ctx.db.transaction().execute((tx) =>
-    queueDeliveries(tx, ctx, actor.companyId, [
+  await ctx.db.transaction().execute(async (tx) => {
+    await queueDeliveries(tx, ctx, actor.companyId, [
       {
         id: deliveryId,
         type: 'rules.updated',
@@ -81,9 +81,25 @@ export async function sendPartnerRules(
         channel: 'buys_leads',
         data: { groups },
       },
-    ]),
-  )
+    ])
+    await repo.savePartnerRules(tx, actor.companyId, { partnerCompanyId, groups, deliveryId })
+  })
   return { deliveryId }
+}
+
+/** The rules last sent to a channel partner, and when; none sent: no groups and no time. */
+export async function getPartnerRules(
+  ctx: AppContext,
+  actor: Actor,
+  partnerCompanyId: string,
+): Promise<PartnerRules> {
+  assertPermission(actor, 'manage_partner_companies')
+  if (!(await findBuyer(ctx.db, actor.companyId, partnerCompanyId, 'buysLeads')))
+    throw notFound('Partner company')
+  const row = await repo.findPartnerRules(ctx.db, actor.companyId, partnerCompanyId)
+  return row
+    ? { groups: row.groups as RuleGroup[], deliveryId: row.delivery_id, sentAt: row.sent_at.toISOString() }
+    : { groups: [], deliveryId: null, sentAt: null }
 }
 
 /** The supplier's rules arrived: in `supplier` mode they are the rules in force from now on. */

@@ -30,6 +30,31 @@ export async function insertSalesRep(
   return row !== undefined
 }
 
+/** 'taken' when the email is another rep's; false when there is no such rep. */
+export async function updateSalesRep(
+  conn: Conn,
+  companyId: string,
+  id: string,
+  rep: { name: string; email: string },
+): Promise<boolean | 'taken'> {
+  const clash = await conn
+    .selectFrom('sales_reps')
+    .where('company_id', '=', companyId)
+    .where(sql`lower(email)`, '=', rep.email.toLowerCase())
+    .where('id', '<>', id)
+    .select('id')
+    .executeTakeFirst()
+  if (clash) return 'taken'
+  const row = await conn
+    .updateTable('sales_reps')
+    .set(rep)
+    .where('company_id', '=', companyId)
+    .where('id', '=', id)
+    .returning('id')
+    .executeTakeFirst()
+  return row !== undefined
+}
+
 export async function deleteSalesRep(conn: Conn, companyId: string, id: string) {
   const row = await conn
     .deleteFrom('sales_reps')

@@ -34,6 +34,23 @@ export async function createSalesRep(ctx: AppContext, actor: Actor, input: z.inf
   return toSalesRep((await repo.findSalesRep(ctx.db, actor.companyId, id)) as repo.SalesRepRow)
 }
 
+export async function updateSalesRep(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: z.infer<typeof SalesRepBody>,
+) {
+  assertPermission(actor, 'manage_settings')
+  await ctx.db.transaction().execute(async (tx) => {
+    const updated = await repo.updateSalesRep(tx, actor.companyId, id, input)
+    if (updated === 'taken')
+      throw fieldError('email', 'A sales rep with this email already exists', 'conflict')
+    if (!updated) throw notFound('Sales rep')
+    await recordAudit(tx, actor, 'update', 'sales_rep', id, input)
+  })
+  return toSalesRep((await repo.findSalesRep(ctx.db, actor.companyId, id)) as repo.SalesRepRow)
+}
+
 export async function deleteSalesRep(ctx: AppContext, actor: Actor, id: string) {
   assertPermission(actor, 'manage_settings')
   await ctx.db.transaction().execute(async (tx) => {

@@ -11,6 +11,7 @@ import { customerQuery } from '../customers/customers.api.ts'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { SellButton } from '../exchange/sell-selected.tsx'
+import { DecideButtons } from '../lead-management/decide-dialog.tsx'
 import {
   isRecordId,
   RecordAlerts,
@@ -76,6 +77,10 @@ function LeadDetail({ id, links }: { id: string; links: RecordLinks }) {
   }
 
   const actions: ReactNode[] = []
+  if (!isPartner && lead.location === 'awaiting_acceptance') {
+    const record = { id: lead.id, number: lead.number, name }
+    actions.push(<DecideButtons key="decide" record={record} onDecided={detail.changedElsewhere} />)
+  }
   if (mayWork && lead.location === 'assigned') {
     actions.push(
       <button key="requeue" type="button" className="button" onClick={() => setDialog('requeue')}>

@@ -11,6 +11,8 @@ import { useSelection } from '../../app/use-selection.ts'
 import { QueueCountsCard } from '../activities/queue-counts.tsx'
 import { type Directory, useDirectory } from '../directory/use-directory.ts'
 import { useSellSelected } from '../exchange/sell-selected.tsx'
+import { useDecideSelected } from '../lead-management/decide-dialog.tsx'
+import { useDistributeSelected } from '../lead-management/distribute-dialog.tsx'
 import { campaignsQuery } from '../partner-companies/partner-companies.api.ts'
 import { useBulkTarget } from '../records/bulk-target.tsx'
 import { RecordSelectionToolbar, selectedTargets, useReturnSelected } from '../records/record-list.tsx'
@@ -20,19 +22,21 @@ import { locationOptions } from './lead-labels.ts'
 import { exportLeadsUrl, type LeadFilters, type LeadLocation, listLeads, requestLead } from './leads.api.ts'
 import { LeadsTable } from './leads-table.tsx'
 
-type Tab = 'pending' | 'queue' | 'mine' | 'all'
+type Tab = 'pending' | 'queue' | 'mine' | 'all' | 'awaiting'
 
 const tabs: { key: Tab; label: string; empty: string }[] = [
   { key: 'pending', label: 'Pending', empty: 'No lead is waiting in Pending.' },
   { key: 'queue', label: 'Queue', empty: 'The queue is empty.' },
   { key: 'mine', label: 'My leads', empty: 'You have no open leads.' },
   { key: 'all', label: 'All', empty: 'There are no leads yet.' },
+  { key: 'awaiting', label: 'Awaiting acceptance', empty: 'No lead from a supplier waits for you.' },
 ]
 
 function tabsFor(can: Auth['can']) {
   return tabs
     .filter((tab) => tab.key !== 'pending' || can('view_pending_leads'))
     .filter((tab) => tab.key !== 'queue' || can('view_queue'))
+    .filter((tab) => tab.key !== 'awaiting' || can('view_leads'))
 }
 
 /** Where a login starts: managers at Pending (leads needing action), reps at their own leads. */
@@ -53,6 +57,7 @@ function filtersOf(tab: Tab, params: URLSearchParams): LeadFilters {
   if (q) filters.q = q
   if (tab === 'pending') filters.location = 'pending'
   if (tab === 'queue') filters.location = 'queue'
+  if (tab === 'awaiting') filters.location = 'awaiting_acceptance'
   if (tab === 'mine') {
     filters.assignedUserId = 'me'
     filters.location = 'assigned'
@@ -75,7 +80,8 @@ export function LeadsPage() {
   const routerLocation = useLocation()
   const { params, update, clear } = useUrlFilters()
   const available = tabsFor(can)
-  const asked = params.get('tab')
+  // The distribution email links to ?location=awaiting_acceptance: that is the Awaiting acceptance tab.
+  const asked = params.get('tab') ?? (params.get('location') === 'awaiting_acceptance' ? 'awaiting' : null)
   const tab = available.find((t) => t.key === asked)?.key ?? defaultTab(can)
   const emptyText = tabs.find((t) => t.key === tab)?.empty ?? ''
   const filters = filtersOf(tab, params)
@@ -102,6 +108,16 @@ export function LeadsPage() {
     list,
     selection,
     onSold: (text) => setOutcome(text ? { kind: 'success', text } : null),
+  })
+  const distribution = useDistributeSelected({
+    list,
+    selection,
+    onDistributed: (text) => setOutcome(text ? { kind: 'success', text } : null),
+  })
+  const decisions = useDecideSelected({
+    list,
+    selection,
+    onDecided: (text) => setOutcome(text ? { kind: 'success', text } : null),
   })
   const filtered = Boolean(filters.partnerCompanyId || filters.q || (tab === 'all' && filters.location))
   const bulk = useBulkTarget('lead', list, selection, filters, key, selectedTargets(list, selection))
@@ -195,6 +211,36 @@ export function LeadsPage() {
             disabled={!selection.size}
             onAction={setBulkAction}
           />
+          {distribution.start && tab !== 'awaiting' ? (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={!selection.size}
+              onClick={distribution.start}
+            >
+              Distribute
+            </button>
+          ) : null}
+          {tab === 'awaiting' ? (
+            <>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!selection.size}
+                onClick={decisions.accept}
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!selection.size}
+                onClick={decisions.decline}
+              >
+                Decline
+              </button>
+            </>
+          ) : null}
         </RecordSelectionToolbar>
       ) : null}
       <ListBody
@@ -228,6 +274,8 @@ export function LeadsPage() {
       ) : null}
       {returns.dialog}
       {sales.dialog}
+      {distribution.dialog}
+      {decisions.dialog}
     </div>
   )
 }

@@ -8,6 +8,7 @@ import type { Option } from '../../app/form.tsx'
 import { ErrorView } from '../errors/error-view.tsx'
 import { NotFoundPage } from '../errors/not-found-page.tsx'
 import { ConnectionPanel } from '../exchange/connection-panel.tsx'
+import { PartnerLeadManagement } from '../lead-management/partner-lead-management.tsx'
 import { listMessageCampaigns } from '../message-campaigns/message-campaigns.api.ts'
 import { listOfficeLocations } from '../office-locations/office-locations.api.ts'
 import { listTags } from '../tags/tags.api.ts'
@@ -243,6 +244,7 @@ function EditPartnerCompany({ id }: { id: string }) {
         </div>
       ) : null}
       <ConnectionPanel partner={partner} />
+      {editable ? <PartnerLeadManagement partner={partner} /> : null}
       <PartnerCompanyForm
         key={partner.updatedAt}
         partner={partner}

@@ -71,7 +71,7 @@ export function RecordSelectionToolbar({
 }: {
   kind: ReturnKind
   selection: Selection
-  /** Further actions (the list's own bulk actions, "Select all matching"), before Return and Sell. */
+  /** Further actions on the ticked rows (bulk actions, "Select all matching", Distribute, Accept, Decline). */
   children?: ReactNode
   canReturn: boolean
   onReturn: () => void

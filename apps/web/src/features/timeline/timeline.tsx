@@ -171,6 +171,24 @@ export function describeEvent(
         text(d.method) === 'email' ? ' by email' : text(d.method) === 'exchange' ? ' over the exchange' : ''
       return { what: `Sold to ${text(d.partnerName) ?? 'a partner'}${how}${price ? ` for ${price}` : ''}` }
     }
+    case 'distributed':
+      return { what: `Distributed to ${text(d.partnerName) ?? 'a channel partner'}` }
+    case 'accepted':
+      return { what: text(d.acceptedBy) ? `Accepted by ${text(d.acceptedBy)}` : 'Accepted' }
+    case 'declined': {
+      // The supplier's copy names the partner and its reason; the partner's own quotes the reason.
+      const by = text(d.declinedBy)
+      const reason = text(d.reason)
+      if (by) return { what: `Declined by ${by}: ${reason ?? 'no reason given'}` }
+      return { what: 'Declined', ...(reason ? { quote: reason } : {}) }
+    }
+    case 'registered': {
+      const by = text(d.registeredBy)
+      if (by) return { what: `Registered by ${by}` }
+      const supplier = text(d.partnerCompanyId)
+      const group = typeof d.group === 'number' ? ` (rule group ${d.group + 1})` : ''
+      return { what: `Registered with ${supplier ? names.partnerName(supplier) : 'the supplier'}${group}` }
+    }
     default: {
       const words = event.type.replace(/[_-]/g, ' ')
       const particulars = Object.entries(d)
