@@ -112,12 +112,18 @@ describe('GET /api/v1/leads/export.csv', () => {
     expect(everything.rows.some((r) => r[11] === 'Not Ours')).toBe(false)
   })
 
-  it('follows the list permissions: without view_pending_leads no Pending lead is exported', async () => {
+  it('follows the list permissions: a rep exports neither Pending nor Queue leads, only what they may see', async () => {
     const rep = await userWithRole(t.app, admin, 'Lead rep')
+    const theirs = await createLead(t.app, admin, source.id)
+    const assigned = await call(t.app, 'POST', '/api/v1/leads/bulk', {
+      token: admin.token,
+      body: { action: 'assign', userId: rep.userId, leadIds: [theirs.id] },
+    })
+    expect(assigned.body.done).toEqual([theirs.id])
     const res = await exportCsv('', rep)
     expect(res.status).toBe(200)
-    expect(res.rows.length).toBeGreaterThan(1)
-    expect(res.rows.slice(1).some((r) => r[13] === 'pending')).toBe(false)
+    expect(res.rows.slice(1).map((r) => r[0])).toEqual([String(theirs.number)])
+    expect(res.rows.slice(1).some((r) => r[13] === 'pending' || r[13] === 'queue')).toBe(false)
     expect((await exportCsv('?location=pending', rep)).status).toBe(403)
   })
 })
