@@ -43,6 +43,28 @@ export const partnerCompaniesJourney: Journey = {
     step('Partner Companies lists the lead sources and buyers, searchable')
     await openSection(page, 'Partner Companies', 'Partner Companies')
     await visible(partnerRow(page, 'Self-Generated'), 'the inside partner company every company starts with')
+    await hasText(
+      page.getByText(/partner compan(y|ies) match/),
+      /^\d+ partner compan(y|ies) match/,
+      'the total',
+    )
+    step('  sorted by name, then by name backwards from its header')
+    const ascending = await partnersTable(page).getByRole('rowheader').getByRole('link').allTextContents()
+    await partnersTable(page).getByRole('button', { name: 'Name' }).click()
+    await visible(
+      partnersTable(page).locator('th[aria-sort="descending"]'),
+      'the Name header sorting backwards',
+    )
+    await hasText(
+      partnersTable(page).getByRole('rowheader').getByRole('link').first(),
+      new RegExp(`^${ascending.at(-1)?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`),
+      'the last name first',
+    )
+    await partnersTable(page).getByRole('button', { name: 'Name' }).click()
+    await visible(
+      partnersTable(page).locator('th[aria-sort="ascending"]'),
+      'the Name header sorting forwards',
+    )
     await screenshot('partner-companies')
     await page.getByLabel('Search', { exact: true }).fill('ABC Leads')
     const existing = await listedNames(page, 'ABC Leads')

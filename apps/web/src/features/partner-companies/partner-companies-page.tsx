@@ -2,7 +2,9 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { Link, useLocation, useSearchParams } from 'react-router'
 import { useAuth } from '../../app/auth.tsx'
+import { formatDate } from '../../app/format.ts'
 import { ListBody } from '../../app/list-body.tsx'
+import { sortableHeaders, totalText } from '../../app/sort-header.tsx'
 import { useKeysetList } from '../../app/use-keyset-list.ts'
 import { listTags, type Tag } from '../tags/tags.api.ts'
 import {
@@ -17,7 +19,9 @@ import { RoleBadges } from './role-badges.tsx'
 /** The filters live in the address (`?sellsLeads=true&tag=Gold&active=inactive&q=abc`), so they can be shared. */
 function filtersFrom(params: URLSearchParams): PartnerCompanyFilters {
   const active = params.get('active')
+  const sort = params.get('sort') ?? ''
   return {
+    sort: ['name', '-name', 'createdAt', '-createdAt'].includes(sort) ? sort : 'name',
     roles: partnerRoles.map((role) => role.key).filter((key) => params.get(key) === 'true'),
     tag: params.get('tag') ?? '',
     active: active === 'active' || active === 'inactive' ? active : 'all',
@@ -55,6 +59,7 @@ export function PartnerCompaniesPage() {
   }
 
   const filtered = filters.roles.length > 0 || filters.tag || filters.active !== 'all' || filters.q
+  const header = sortableHeaders(filters.sort, (sort) => update({ sort: sort === 'name' ? '' : sort }))
 
   return (
     <div className="page">
@@ -87,15 +92,19 @@ export function PartnerCompaniesPage() {
         onClear={filtered ? () => setParams({}, { replace: true }) : undefined}
         count={(n) => `${n} partner compan${n === 1 ? 'y' : 'ies'}`}
       >
+        <p className="muted" aria-live="polite">
+          {totalText(list.total, ['partner company', 'partner companies'])}
+        </p>
         <div className="table-wrap" aria-busy={list.loading}>
           <table className="table" aria-label="Partner companies">
             <thead>
               <tr>
-                <th scope="col">Name</th>
+                {header('Name', 'name')}
                 <th scope="col">Kind</th>
                 <th scope="col">Roles</th>
                 <th scope="col">Status</th>
                 <th scope="col">Tags</th>
+                {header('Added', 'createdAt')}
                 <th scope="col" className="actions-col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -124,6 +133,7 @@ export function PartnerCompaniesPage() {
                   <td>
                     <TagChips partner={partner} editable={editable} />
                   </td>
+                  <td>{formatDate(partner.createdAt)}</td>
                   <td className="actions-col">
                     {editable ? (
                       <button

@@ -37,6 +37,8 @@ export type PartnerCompanyFilters = {
   tag: string
   active: 'all' | 'active' | 'inactive'
   q: string
+  /** `name` (the default) or `createdAt`, `-` first for descending. */
+  sort: string
 }
 
 const base = '/api/v1/partner-companies'
@@ -53,6 +55,7 @@ export function listPartnerCompanies(
   // Without `active` the API lists both (it narrows only source lists, which this is not).
   if (filters.active !== 'all') params.set('active', String(filters.active === 'active'))
   if (filters.q.trim()) params.set('q', filters.q.trim())
+  if (filters.sort !== 'name') params.set('sort', filters.sort)
   params.set('limit', '50')
   if (cursor) params.set('cursor', cursor)
   return api.get<Page<PartnerCompany>>(`${base}?${params}`, signal ? { signal } : undefined)
