@@ -1,10 +1,6 @@
 import {
-  Activity,
-  ActivityBody,
   BulkCustomersBody,
   BulkResult,
-  CommentBody,
-  CommentEntry,
   CreateCustomerBody,
   Customer,
   CustomerExportQuery,
@@ -19,6 +15,7 @@ import {
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
+import { recordHistoryRoutes } from '../activities/activities.record-routes.ts'
 import {
   bulkCustomers,
   commentOnCustomer,
@@ -94,60 +91,10 @@ export function customersRoutes(app: App, ctx: AppContext) {
     },
     (request) => customerTimeline(ctx, actorOf(request), request.params.id, request.query),
   )
-  app.get(
-    '/api/v1/customers/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Call-center comments, oldest first: every entry kept, a return adds its own',
-        params: IdParams,
-        querystring: PageQuery,
-        response: { 200: page(CommentEntry) },
-      },
-    },
-    (request) => customerComments(ctx, actorOf(request), request.params.id, request.query),
-  )
-  app.post(
-    '/api/v1/customers/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Add a call-center comment; earlier ones stay',
-        params: IdParams,
-        body: CommentBody,
-        response: { 201: CommentEntry },
-      },
-    },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send(await commentOnCustomer(ctx, actorOf(request), request.params.id, request.body.text)),
-  )
-  app.get(
-    '/api/v1/customers/:id/activities',
-    {
-      schema: {
-        tags,
-        summary: 'Notes and calls, oldest first',
-        params: IdParams,
-        querystring: PageQuery,
-        response: { 200: page(Activity) },
-      },
-    },
-    (request) => customerActivities(ctx, actorOf(request), request.params.id, request.query),
-  )
-  app.post(
-    '/api/v1/customers/:id/activities',
-    {
-      schema: {
-        tags,
-        summary: "Log a note or a call; a follow-up time lists it in the author's follow-ups that day",
-        params: IdParams,
-        body: ActivityBody,
-        response: { 201: Activity },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await logCustomerActivity(ctx, actorOf(request), request.params.id, request.body)),
-  )
+  recordHistoryRoutes(app, '/api/v1/customers', tags, {
+    comments: (actor, id, query) => customerComments(ctx, actor, id, query),
+    comment: (actor, id, text) => commentOnCustomer(ctx, actor, id, text),
+    activities: (actor, id, query) => customerActivities(ctx, actor, id, query),
+    logActivity: (actor, id, input) => logCustomerActivity(ctx, actor, id, input),
+  })
 }

@@ -1,10 +1,6 @@
 import {
-  Activity,
-  ActivityBody,
   BulkLeadsBody,
   BulkResult,
-  CommentBody,
-  CommentEntry,
   ConvertBody,
   CreateLeadBody,
   Customer,
@@ -24,6 +20,7 @@ import { z } from 'zod'
 import { actorOf } from '../../lib/actor.ts'
 import type { AppContext } from '../../lib/context.ts'
 import type { App } from '../../lib/http-types.ts'
+import { recordHistoryRoutes } from '../activities/activities.record-routes.ts'
 import { bulkLeads } from './leads.bulk.ts'
 import { exportLeads } from './leads.export.ts'
 import { createLead } from './leads.intake.ts'
@@ -164,58 +161,10 @@ export function leadsRoutes(app: App, ctx: AppContext) {
     async (request, reply) =>
       reply.code(201).send(await convertLead(ctx, actorOf(request), request.params.id, request.body)),
   )
-  app.get(
-    '/api/v1/leads/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Call-center comments, oldest first: every entry kept, a return adds its own',
-        params: IdParams,
-        querystring: PageQuery,
-        response: { 200: page(CommentEntry) },
-      },
-    },
-    (request) => leadComments(ctx, actorOf(request), request.params.id, request.query),
-  )
-  app.post(
-    '/api/v1/leads/:id/comments',
-    {
-      schema: {
-        tags,
-        summary: 'Add a call-center comment; earlier ones stay',
-        params: IdParams,
-        body: CommentBody,
-        response: { 201: CommentEntry },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await commentOnLead(ctx, actorOf(request), request.params.id, request.body.text)),
-  )
-  app.get(
-    '/api/v1/leads/:id/activities',
-    {
-      schema: {
-        tags,
-        summary: 'Notes and calls, oldest first',
-        params: IdParams,
-        querystring: PageQuery,
-        response: { 200: page(Activity) },
-      },
-    },
-    (request) => leadActivities(ctx, actorOf(request), request.params.id, request.query),
-  )
-  app.post(
-    '/api/v1/leads/:id/activities',
-    {
-      schema: {
-        tags,
-        summary: "Log a note or a call; a follow-up time lists it in the author's follow-ups that day",
-        params: IdParams,
-        body: ActivityBody,
-        response: { 201: Activity },
-      },
-    },
-    async (request, reply) =>
-      reply.code(201).send(await logLeadActivity(ctx, actorOf(request), request.params.id, request.body)),
-  )
+  recordHistoryRoutes(app, '/api/v1/leads', tags, {
+    comments: (actor, id, query) => leadComments(ctx, actor, id, query),
+    comment: (actor, id, text) => commentOnLead(ctx, actor, id, text),
+    activities: (actor, id, query) => leadActivities(ctx, actor, id, query),
+    logActivity: (actor, id, input) => logLeadActivity(ctx, actor, id, input),
+  })
 }
