@@ -250,7 +250,8 @@ export default async function reports(): Promise<BenchResult> {
       ratio: worstRatio,
       goal: 3,
       goalMs: 300,
-      failed: worst.p95 > 300 || worstRatio > 3,
+      // A figure, not a verdict: `failed` (exit 1) is for wrong results, as in the other benchmarks.
+      goalMet: worst.p95 <= 300 && worstRatio <= 3,
       reports: figures,
       leads: LEADS,
       samples: SAMPLES,
