@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, useEffect, useId, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { errorMessage, getAll } from '../../app/api.ts'
 import { FieldError, FormAlert, SelectField } from '../../app/form.tsx'
@@ -347,6 +347,12 @@ function ImportProgress({ id, onAnother }: { id: string; onAnother: () => void }
   const job = polled.data
   const error = polled.error
   const checkAgain = () => void polled.refetch()
+  const queryClient = useQueryClient()
+  const ended = job !== undefined && finished(job.state)
+  // The list of past imports was read while this one was still going: its counts change at the end.
+  useEffect(() => {
+    if (ended) void queryClient.invalidateQueries({ queryKey: ['imports', 'list'] })
+  }, [ended, queryClient])
 
   if (error && !job) return <ErrorView error={error} onRetry={checkAgain} />
   if (!job) return <p className="muted">Loading…</p>
