@@ -67,6 +67,9 @@ export async function startServer(): Promise<RunningServer> {
       // address in the Post URLs, and loopback let through the guard against private addresses.
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       OUTBOUND_ALLOW_HOSTS: '127.0.0.1',
+      // A delivery whose first attempt fails is tried again in seconds, not after the default
+      // half minute: a journey waits for what was sold or distributed to arrive.
+      EXCHANGE_RETRY_DELAY_SECONDS: '2',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
